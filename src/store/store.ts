@@ -1,0 +1,21 @@
+import type { Article } from "../model/article.js";
+import type { Story } from "../model/story.js";
+
+/**
+ * The one storage interface. Two implementations: SQLite (embedded, the default) and PostgreSQL (scale-out).
+ * One shared test suite (store.test.ts) runs against both. Every write of one article is one transaction, so a
+ * crash or a bad input never leaves an article half-stored.
+ */
+export interface Store {
+  /** Inserts the article unless an article with the same id is stored already. */
+  putArticle(article: Article): Promise<"inserted" | "unchanged">;
+  getArticle(id: string): Promise<Article | null>;
+  /** In insertion order (the order the stream arrived in). */
+  listArticles(page?: { limit: number; offset: number }): Promise<Article[]>;
+  countArticles(): Promise<number>;
+  /** Replaces all stored stories with these, atomically. */
+  replaceStories(stories: Story[]): Promise<void>;
+  listStories(): Promise<Story[]>;
+  getStory(id: string): Promise<Story | null>;
+  close(): Promise<void>;
+}
