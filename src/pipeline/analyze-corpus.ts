@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import { compareByPublication, groupStories } from "../cluster/index.js";
+import type { Article } from "../model/article.js";
+import type { Story } from "../model/story.js";
+import { analyzeStory } from "./analyze-story.js";
+
+/**
+ * The analysis pipeline over stored articles: group them into stories, then fill each story's sections.
+ * Pure: articles in, stories out; the CLI and the server do the reading and writing.
+ */
+export function analyzeCorpus(articles: readonly Article[]): Story[] {
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  const stories = groupStories(articles).map((group) => {
+    const members = group.articleIds
+      .map((id) => byId.get(id))
+      .filter((article): article is Article => article !== undefined)
+      .sort(compareByPublication);
+    return buildStory(members);
+  });
+  // Biggest stories first: that is what a reader opens first. Ties by first publication, then id, for stable output.
+  return stories.sort(
+    (a, b) =>
+      b.articleIds.length - a.articleIds.length ||
+      (a.firstSeen ?? "\uffff").localeCompare(b.firstSeen ?? "\uffff") ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+function buildStory(members: Article[]): Story {
+  const first = members[0];
+  if (first === undefined) throw new Error("A story needs at least one article");
+  const dates = members.map((article) => article.publishedAt).filter((date): date is string => date !== null);
+  const sortedDates = [...dates].sort((a, b) => Date.parse(a) - Date.parse(b));
+  const outlets = [...new Set(members.map((article) => article.outlet).filter((o): o is string => o !== null))].sort();
+  return {
+    id: `story-${createHash("sha256").update(first.id).digest("hex").slice(0, 12)}`,
+    title: first.title,
+    articleIds: members.map((article) => article.id),
+    firstSeen: sortedDates[0] ?? null,
+    lastSeen: sortedDates.at(-1) ?? null,
+    outlets,
+    ...analyzeStory(members),
+  };
+}

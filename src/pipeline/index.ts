@@ -1,0 +1,2 @@
+export { analyzeCorpus } from "./analyze-corpus.js";
+export { analyzeStory, type StorySections } from "./analyze-story.js";

@@ -1,0 +1,33 @@
+import type { Article } from "../model/article.js";
+import type { Story } from "../model/story.js";
+import { REPORT_SCHEMA_VERSION, type Report, type ReportArticle, type ReportStory } from "./report.js";
+
+export interface BuildReportOptions {
+  version: string;
+  now: Date;
+  /** Counts outlets after collapsing copies; the provenance stage supplies it. */
+  countIndependentSources?: (story: Story, articles: readonly Article[]) => number;
+}
+
+export function buildReport(articles: readonly Article[], stories: readonly Story[], options: BuildReportOptions): Report {
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  const reportStories: ReportStory[] = stories.map((story) => {
+    const members = story.articleIds.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined);
+    return {
+      ...story,
+      independentSources: options.countIndependentSources?.(story, members) ?? story.outlets.length,
+    };
+  });
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    generator: { name: "parallax", version: options.version },
+    generatedAt: options.now.toISOString(),
+    articles: articles.map(toReportArticle),
+    stories: reportStories,
+  };
+}
+
+function toReportArticle(article: Article): ReportArticle {
+  const { id, path, url, title, outlet, author, publishedAt, language, text, diagnostics } = article;
+  return { id, path, url, title, outlet, author, publishedAt, language, text, diagnostics };
+}

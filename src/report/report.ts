@@ -1,0 +1,34 @@
+import type { Diagnostic } from "../model/diagnostic.js";
+import type { Story } from "../model/story.js";
+
+/**
+ * The machine-readable report (report.json). Documented in docs/report-format.md; tools outside the project read
+ * it, so any change to its shape bumps REPORT_SCHEMA_VERSION and is written down there.
+ */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface ReportArticle {
+  id: string;
+  path: string | null;
+  url: string | null;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface ReportStory extends Story {
+  /** Outlets left after collapsing copies into their origin (provenance); equals outlets.length without copies. */
+  independentSources: number;
+}
+
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  generator: { name: "parallax"; version: string };
+  generatedAt: string;
+  articles: ReportArticle[];
+  stories: ReportStory[];
+}

@@ -1,0 +1,102 @@
+import type { Expression, Kysely } from "kysely";
+import type { Article } from "../model/article.js";
+import type { Story } from "../model/story.js";
+import type { Database } from "./database.js";
+import { articleToRow, rowToArticle, rowToStory, storyToRow } from "./row-mapping.js";
+import type { Store } from "./store.js";
+
+/**
+ * Rows per INSERT when replacing stories. SQLite allows 32766 bound parameters per statement and PostgreSQL 65535;
+ * 6 columns × 500 rows stays far below both while keeping round trips few.
+ */
+const STORY_ROWS_PER_INSERT = 500;
+
+export interface KyselyStoreOptions {
+  /** SQL giving a new article its `seq`; leave out when the column fills itself (PostgreSQL's identity). */
+  nextArticleSeq?: Expression<number>;
+}
+
+/** The Store written once over Kysely; sqlite-store.ts and postgres-store.ts only build the Kysely instance. */
+export class KyselyStore implements Store {
+  readonly #db: Kysely<Database>;
+  readonly #nextArticleSeq: Expression<number> | undefined;
+  #closing: Promise<void> | undefined;
+
+  constructor(db: Kysely<Database>, options: KyselyStoreOptions = {}) {
+    this.#db = db;
+    this.#nextArticleSeq = options.nextArticleSeq;
+  }
+
+  async putArticle(article: Article): Promise<"inserted" | "unchanged"> {
+    const row = articleToRow(article, new Date().toISOString());
+    const values = this.#nextArticleSeq === undefined ? row : { ...row, seq: this.#nextArticleSeq };
+    // One transaction even for one statement, so writes that later issues add for an article join it atomically.
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .insertInto("articles")
+        .values(values)
+        .onConflict((conflict) => conflict.column("id").doNothing())
+        .executeTakeFirst();
+      return (result.numInsertedOrUpdatedRows ?? 0n) > 0n ? "inserted" : "unchanged";
+    });
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const row = await this.#db.selectFrom("articles").selectAll().where("id", "=", id).executeTakeFirst();
+    return row === undefined ? null : rowToArticle(row);
+  }
+
+  async listArticles(page?: { limit: number; offset: number }): Promise<Article[]> {
+    let query = this.#db.selectFrom("articles").selectAll().orderBy("seq");
+    if (page !== undefined) {
+      assertCount(page.limit, "limit");
+      assertCount(page.offset, "offset");
+      query = query.limit(page.limit).offset(page.offset);
+    }
+    return (await query.execute()).map(rowToArticle);
+  }
+
+  async countArticles(): Promise<number> {
+    const row = await this.#db
+      .selectFrom("articles")
+      .select((eb) => eb.fn.countAll().as("count"))
+      .executeTakeFirstOrThrow();
+    // PostgreSQL returns count(*) as a bigint string.
+    return Number(row.count);
+  }
+
+  async replaceStories(stories: Story[]): Promise<void> {
+    const rows = stories.map((story, position) => storyToRow(story, position));
+    await this.#db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("stories").execute();
+      for (let start = 0; start < rows.length; start += STORY_ROWS_PER_INSERT) {
+        await trx
+          .insertInto("stories")
+          .values(rows.slice(start, start + STORY_ROWS_PER_INSERT))
+          .execute();
+      }
+    });
+  }
+
+  async listStories(): Promise<Story[]> {
+    const rows = await this.#db.selectFrom("stories").select("body").orderBy("position").execute();
+    return rows.map(rowToStory);
+  }
+
+  async getStory(id: string): Promise<Story | null> {
+    const row = await this.#db.selectFrom("stories").select("body").where("id", "=", id).executeTakeFirst();
+    return row === undefined ? null : rowToStory(row);
+  }
+
+  close(): Promise<void> {
+    // Closing twice (e.g. a finally after an explicit close) must not fail on an already ended pool.
+    this.#closing ??= this.#db.destroy();
+    return this.#closing;
+  }
+}
+
+function assertCount(value: number, name: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`listArticles: ${name} must be a non-negative integer, got ${value}`);
+  }
+}
