@@ -19,7 +19,11 @@ const trial = (id: string, publishedAt: string | null) =>
 
 describe("groupStories", () => {
   it("puts articles about one event together and keeps an unrelated event apart", () => {
-    const groups = groupStories([flood("a", "2026-03-01"), trial("b", "2026-03-01"), flood("c", "2026-03-02", "Dams held.")]);
+    const groups = groupStories([
+      flood("a", "2026-03-01"),
+      trial("b", "2026-03-01"),
+      flood("c", "2026-03-02", "Dams held."),
+    ]);
     const sets = groups.map((g) => [...g.articleIds].sort());
     expect(sets).toHaveLength(2);
     expect(sets).toContainEqual(["a", "c"]);

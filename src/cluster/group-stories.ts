@@ -37,7 +37,8 @@ export function groupStories(articles: readonly Article[]): StoryGroup[] {
     let best: { group: (typeof groups)[number]; similarity: number } | null = null;
     for (const group of groups) {
       const similarity = cosine(vector, group.centroid);
-      if (similarity >= JOIN_SIMILARITY && (best === null || similarity > best.similarity)) best = { group, similarity };
+      if (similarity >= JOIN_SIMILARITY && (best === null || similarity > best.similarity))
+        best = { group, similarity };
     }
     if (best === null) {
       groups.push({ articleIds: [article.id], centroid: new Map(vector) });

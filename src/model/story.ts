@@ -48,6 +48,8 @@ export interface ClaimValue {
   value: string;
   text: string;
   articleIds: string[];
+  /** How many independent sources carry this value: copies, rewrites and shared credits count once. */
+  independentSources?: number;
 }
 
 export interface Claim {

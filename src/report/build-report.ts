@@ -9,7 +9,11 @@ export interface BuildReportOptions {
   countIndependentSources?: (story: Story, articles: readonly Article[]) => number;
 }
 
-export function buildReport(articles: readonly Article[], stories: readonly Story[], options: BuildReportOptions): Report {
+export function buildReport(
+  articles: readonly Article[],
+  stories: readonly Story[],
+  options: BuildReportOptions,
+): Report {
   const byId = new Map(articles.map((article) => [article.id, article]));
   const reportStories: ReportStory[] = stories.map((story) => {
     const members = story.articleIds.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined);

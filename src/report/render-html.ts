@@ -75,7 +75,9 @@ function renderStory(story: ReportStory, cite: (ids: readonly string[]) => strin
           `<tr class="${e(claim.status)}"><td>${e(claim.subject)}: ${e(claim.property)}</td><td class="status-${e(claim.status)}">${e(claim.status)}${claim.note ? ` (${e(claim.note)})` : ""}</td><td>${claim.values.map((v) => `${e(v.value)} (${cite(v.articleIds)})`).join("<br>")}</td></tr>`,
       )
       .join("");
-    parts.push(`<h3>Claims</h3><table><thead><tr><th>Claim</th><th>Status</th><th>Values and sources</th></tr></thead><tbody>${rows}</tbody></table>`);
+    parts.push(
+      `<h3>Claims</h3><table><thead><tr><th>Claim</th><th>Status</th><th>Values and sources</th></tr></thead><tbody>${rows}</tbody></table>`,
+    );
   }
   if (story.quotes.length > 0) {
     parts.push(
@@ -94,13 +96,18 @@ function renderStory(story: ReportStory, cite: (ids: readonly string[]) => strin
           `<tr><td>${e(entity.name)}</td><td>${e(entity.type)}</td><td>${e(entity.aliases.filter((a) => a !== entity.name).join(", "))}</td><td>${entity.articleIds.length}</td></tr>`,
       )
       .join("");
-    parts.push(`<h3>Entities</h3><table><thead><tr><th>Name</th><th>Type</th><th>Also written</th><th>Articles</th></tr></thead><tbody>${rows}</tbody></table>`);
+    parts.push(
+      `<h3>Entities</h3><table><thead><tr><th>Name</th><th>Type</th><th>Also written</th><th>Articles</th></tr></thead><tbody>${rows}</tbody></table>`,
+    );
   }
   if (story.provenance.length > 0) {
     const edges = story.provenance
       .map((edge) => {
         const passages = edge.evidence
-          .map((p) => `<tr><td>${e(p.source.text)}</td><td>${e(p.target.text)}</td><td>${e(p.shared.join(", "))}</td></tr>`)
+          .map(
+            (p) =>
+              `<tr><td>${e(p.source.text)}</td><td>${e(p.target.text)}</td><td>${e(p.shared.join(", "))}</td></tr>`,
+          )
           .join("");
         return `<li>${cite([edge.source])} → ${cite([edge.target])}: ${e(edge.relation)}, score ${edge.score.toFixed(2)}${edge.directionKnown === false ? " (direction unknown)" : ""}${passages ? `<table><thead><tr><th>Source passage</th><th>Target passage</th><th>Shared</th></tr></thead><tbody>${passages}</tbody></table>` : ""}</li>`;
       })

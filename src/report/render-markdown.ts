@@ -54,20 +54,25 @@ function renderStory(story: ReportStory, cite: (ids: readonly string[]) => strin
     for (const claim of story.claims) {
       const status = claim.status === "conflicting" ? "**conflicting**" : claim.status;
       const values = claim.values.map((value) => `${cell(value.value)} (${cite(value.articleIds)})`).join("; ");
-      lines.push(`| ${cell(`${claim.subject}: ${claim.property}`)} | ${status}${claim.note ? ` (${claim.note})` : ""} | ${values} |`);
+      lines.push(
+        `| ${cell(`${claim.subject}: ${claim.property}`)} | ${status}${claim.note ? ` (${claim.note})` : ""} | ${values} |`,
+      );
     }
     lines.push("");
   }
   if (story.quotes.length > 0) {
     lines.push("### Quotes", "");
     for (const quote of story.quotes) {
-      lines.push(`- “${escapeInline(quote.text)}” — ${escapeInline(quote.speakerName ?? "unknown speaker")} (${cite(quote.articleIds)})`);
+      lines.push(
+        `- “${escapeInline(quote.text)}” — ${escapeInline(quote.speakerName ?? "unknown speaker")} (${cite(quote.articleIds)})`,
+      );
     }
     lines.push("");
   }
   if (story.timeline.length > 0) {
     lines.push("### Timeline", "");
-    for (const event of story.timeline) lines.push(`- **${event.date}** ${escapeInline(event.event)} (${cite(event.articleIds)})`);
+    for (const event of story.timeline)
+      lines.push(`- **${event.date}** ${escapeInline(event.event)} (${cite(event.articleIds)})`);
     lines.push("");
   }
   if (story.entities.length > 0) {
@@ -82,11 +87,15 @@ function renderStory(story: ReportStory, cite: (ids: readonly string[]) => strin
     lines.push("### Provenance", "");
     for (const edge of story.provenance) {
       const direction = edge.directionKnown === false ? " (direction unknown)" : "";
-      lines.push(`- ${cite([edge.source])} → ${cite([edge.target])}: ${edge.relation}, score ${edge.score.toFixed(2)}${direction}`);
+      lines.push(
+        `- ${cite([edge.source])} → ${cite([edge.target])}: ${edge.relation}, score ${edge.score.toFixed(2)}${direction}`,
+      );
       if (edge.evidence.length > 0) {
         lines.push("", "  | Source passage | Target passage | Shared |", "  |---|---|---|");
         for (const passage of edge.evidence) {
-          lines.push(`  | ${cell(passage.source.text)} | ${cell(passage.target.text)} | ${cell(passage.shared.join(", "))} |`);
+          lines.push(
+            `  | ${cell(passage.source.text)} | ${cell(passage.target.text)} | ${cell(passage.shared.join(", "))} |`,
+          );
         }
         lines.push("");
       }
