@@ -1,0 +1,271 @@
+import type { Document, Element } from "domhandler";
+import type { MetadataSource } from "../../model/article.js";
+import { applyDate } from "../apply-record.js";
+import type { ArticleDraft } from "../article-draft.js";
+import { setField, splitAuthors } from "../article-draft.js";
+import { parseByline } from "../text/byline.js";
+import { attr, elements, findFirst, rawText, textOf } from "./dom.js";
+import type { JsonLdObject } from "./json-ld.js";
+import { namesOf, readJsonLd, resolveRef, stringOf } from "./json-ld.js";
+
+/** Share of a JSON-LD headline's words that must appear in <title> for the headline to be trusted over it. */
+const MIN_TITLE_OVERLAP = 0.5;
+
+function wordOverlap(a: string, b: string): number {
+  const words = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const left = words(a);
+  const right = words(b);
+  if (left.size === 0) return 0;
+  let shared = 0;
+  for (const w of left) if (right.has(w)) shared++;
+  return shared / left.size;
+}
+
+/** `<meta>` values by lower-cased name/property; repeated keys (article:tag) keep every value. */
+function readMeta(doc: Document): Map<string, string[]> {
+  const meta = new Map<string, string[]>();
+  for (const el of elements(doc)) {
+    if (el.name !== "meta") continue;
+    const key = (attr(el, "property") ?? attr(el, "name") ?? attr(el, "itemprop") ?? "").toLowerCase();
+    const content = attr(el, "content");
+    if (key === "" || !content) continue;
+    meta.set(key, [...(meta.get(key) ?? []), content]);
+  }
+  return meta;
+}
+
+function first(meta: Map<string, string[]>, ...keys: string[]): { value: string; key: string } | null {
+  for (const key of keys) {
+    const value = meta.get(key)?.[0];
+    if (value) return { value, key };
+  }
+  return null;
+}
+
+/**
+ * Removes a " | Site" suffix or "Site | " prefix from a page title when that part names the site: its outlet
+ * name or its host's main label ("Wikipedia" for en.wikipedia.org).
+ */
+export function stripSiteName(title: string, siteNames: Array<string | null | undefined>): string {
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/^the\s+/, "")
+      .replace(/[^\p{L}\p{N}]+/gu, "");
+  const keys = new Set(siteNames.filter((n): n is string => !!n).map(norm));
+  keys.delete("");
+  const suffix = /^(.+?)\s+[|–—·:•»-]\s+([^|–—·•»]+)$/u.exec(title);
+  if (suffix?.[1] && keys.has(norm(suffix[2] ?? ""))) return suffix[1].trim();
+  const prefix = /^([^|–—·•»]+?)\s+[|–—·:•»-]\s+(.+)$/u.exec(title);
+  if (prefix?.[2] && keys.has(norm(prefix[1] ?? ""))) return prefix[2].trim();
+  return title;
+}
+
+/** "en.wikipedia.org" → "wikipedia": the label a site's name usually matches. */
+function hostLabel(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parts = new URL(url).hostname.replace(/^www\./, "").split(".");
+    return parts.length >= 2 ? (parts.at(-2) ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+function isUrl(value: string): boolean {
+  return /^https?:\/\//i.test(value);
+}
+
+function setAuthors(draft: ArticleDraft, names: string[], source: MetadataSource): void {
+  const unique = [...new Set(names.flatMap((n) => splitAuthors(n)))].filter((n) => !isUrl(n));
+  if (unique.length === 0) return;
+  if (setField(draft, "author", unique.join(", "), source) && unique.length > 1) {
+    draft.metadata.authors = unique;
+    draft.fieldSources.authors = source;
+  }
+}
+
+function setOnce<K extends "modifiedAt" | "canonicalUrl" | "description" | "section">(
+  draft: ArticleDraft,
+  key: K,
+  value: string | null | undefined,
+  source: MetadataSource,
+): void {
+  const clean = value?.replace(/\s+/g, " ").trim();
+  if (!clean || draft.metadata[key]) return;
+  draft.metadata[key] = clean;
+  draft.fieldSources[key] = source;
+}
+
+function addTags(draft: ArticleDraft, tags: string[], source: MetadataSource): void {
+  const clean = tags
+    .flatMap((t) => t.split(/\s*,\s*/))
+    .map((t) => t.trim())
+    .filter((t) => t !== "");
+  if (clean.length === 0 || draft.metadata.tags) return;
+  draft.metadata.tags = [...new Set(clean)];
+  draft.fieldSources.tags = source;
+}
+
+function fromJsonLd(draft: ArticleDraft, article: JsonLdObject, all: JsonLdObject[]): void {
+  setField(draft, "title", stringOf(article.headline) ?? stringOf(article.name), "json-ld");
+  setField(
+    draft,
+    "publishedAt",
+    applyDate(draft, stringOf(article.datePublished) ?? stringOf(article.dateCreated), "json-ld datePublished"),
+    "json-ld",
+  );
+  setOnce(draft, "modifiedAt", applyDate(draft, stringOf(article.dateModified), "json-ld dateModified"), "json-ld");
+  setAuthors(draft, namesOf(article.author ?? article.creator, all), "json-ld");
+  const publisher = namesOf(resolveRef(article.publisher, all), all)[0];
+  setField(draft, "outlet", publisher, "json-ld");
+  const url = stringOf(resolveRef(article.mainEntityOfPage, all)) ?? stringOf(article.url);
+  if (url && isUrl(url)) setOnce(draft, "canonicalUrl", url, "json-ld");
+  setOnce(draft, "description", stringOf(article.description), "json-ld");
+  setOnce(draft, "section", stringOf(article.articleSection), "json-ld");
+  const keywords = article.keywords;
+  addTags(
+    draft,
+    Array.isArray(keywords)
+      ? keywords.filter((k): k is string => typeof k === "string")
+      : typeof keywords === "string"
+        ? [keywords]
+        : [],
+    "json-ld",
+  );
+  setField(draft, "declaredLanguage", stringOf(article.inLanguage), "json-ld");
+}
+
+function bylineElement(doc: Document): string[] {
+  const isByline = (el: Element) => {
+    if (attr(el, "itemprop") === "author" || attr(el, "rel") === "author") return true;
+    const cls = `${attr(el, "class") ?? ""} ${attr(el, "id") ?? ""}`.toLowerCase();
+    return /\b(byline|author-name|article-author|story-author|c-byline)\b/.test(cls);
+  };
+  const el = findFirst(doc, isByline);
+  if (!el) return [];
+  const nameEl = findFirst(el, (e) => attr(e, "itemprop") === "name") ?? el;
+  const text = textOf(nameEl).trim();
+  if (text === "" || text.length > 120) return [];
+  const parsed = parseByline(text.startsWith("By") || text.startsWith("by") ? text : `By ${text}`);
+  return parsed ?? [];
+}
+
+/** Reads every metadata source of a page into the draft, best source first, and returns the JSON-LD article body. */
+export function readHtmlMetadata(doc: Document, draft: ArticleDraft): { articleBody: string | null } {
+  const jsonLd = readJsonLd(doc);
+  draft.diagnostics.push(...jsonLd.diagnostics);
+  const meta = readMeta(doc);
+  // The site name decides <title> suffix stripping, so settle the outlet first.
+  setField(draft, "outlet", first(meta, "og:site_name")?.value, "open-graph");
+  if (jsonLd.article) fromJsonLd(draft, jsonLd.article, jsonLd.all);
+  setField(
+    draft,
+    "outlet",
+    first(meta, "application-name", "publisher", "dc.publisher", "parsely-site")?.value,
+    "meta",
+  );
+
+  const canonicalEl = findFirst(
+    doc,
+    (el) => el.name === "link" && (attr(el, "rel") ?? "").toLowerCase() === "canonical",
+  );
+  const siteNames = () => [
+    draft.outlet,
+    hostLabel(
+      draft.metadata.canonicalUrl ?? first(meta, "og:url")?.value ?? (canonicalEl ? attr(canonicalEl, "href") : null),
+    ),
+  ];
+  const titleEl = findFirst(doc, (el) => el.name === "title");
+  const pageTitle = titleEl ? rawText(titleEl).replace(/\s+/g, " ").trim() : "";
+  // Some sites put a description in JSON-LD `headline` (encyclopedias): trust the page's own title when they disagree.
+  if (draft.fieldSources.title === "json-ld" && draft.title && pageTitle) {
+    if (wordOverlap(draft.title, pageTitle) < MIN_TITLE_OVERLAP) {
+      draft.title = null;
+      delete draft.fieldSources.title;
+    }
+  }
+  const ogTitle = first(meta, "og:title", "twitter:title");
+  if (ogTitle) setField(draft, "title", stripSiteName(ogTitle.value, siteNames()), "open-graph");
+  setField(draft, "title", first(meta, "parsely-title", "dc.title", "sailthru.title", "headline")?.value, "meta");
+  if (pageTitle) setField(draft, "title", stripSiteName(pageTitle, siteNames()), "title-element");
+
+  const published = first(meta, "article:published_time", "og:article:published_time");
+  if (published)
+    setField(
+      draft,
+      "publishedAt",
+      applyDate(draft, published.value, `<meta property="${published.key}">`),
+      "open-graph",
+    );
+  const metaDate = first(
+    meta,
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "sailthru.date",
+    "article.published",
+    "datepublished",
+  );
+  if (metaDate)
+    setField(draft, "publishedAt", applyDate(draft, metaDate.value, `<meta name="${metaDate.key}">`), "meta");
+  if (draft.publishedAt === null) {
+    const time =
+      findFirst(doc, (el) => el.name === "time" && attr(el, "pubdate") !== null && !!attr(el, "datetime")) ??
+      findFirst(doc, (el) => el.name === "time" && !!attr(el, "datetime"));
+    if (time)
+      setField(draft, "publishedAt", applyDate(draft, attr(time, "datetime"), "<time datetime>"), "time-element");
+  }
+  const modified = first(meta, "article:modified_time", "og:updated_time", "dcterms.modified", "lastmod");
+  if (modified)
+    setOnce(draft, "modifiedAt", applyDate(draft, modified.value, `<meta property="${modified.key}">`), "open-graph");
+
+  // The first named author from <meta>; article:author is often a profile URL, which setAuthors skips.
+  const metaAuthor = (["author", "article:author", "parsely-author", "dc.creator", "sailthru.author"] as const)
+    .map((key) => ({ key, value: meta.get(key)?.find((v) => !isUrl(v)) }))
+    .find((a) => a.value);
+  if (metaAuthor?.value)
+    setAuthors(draft, [metaAuthor.value], metaAuthor.key === "article:author" ? "open-graph" : "meta");
+  setAuthors(draft, bylineElement(doc), "byline");
+
+  const canonical = findFirst(
+    doc,
+    (el) =>
+      el.name === "link" &&
+      (attr(el, "rel") ?? "").toLowerCase().split(/\s+/).includes("canonical") &&
+      !!attr(el, "href"),
+  );
+  const canonicalUrl = canonical ? attr(canonical, "href") : null;
+  if (canonicalUrl && isUrl(canonicalUrl)) setOnce(draft, "canonicalUrl", canonicalUrl, "meta");
+  setOnce(draft, "canonicalUrl", first(meta, "og:url")?.value, "open-graph");
+
+  setOnce(
+    draft,
+    "description",
+    first(meta, "description", "og:description", "twitter:description", "dc.description")?.value,
+    "meta",
+  );
+  setOnce(draft, "section", first(meta, "article:section", "parsely-section")?.value, "open-graph");
+  addTags(
+    draft,
+    meta.get("article:tag") ?? meta.get("parsely-tags") ?? meta.get("keywords") ?? meta.get("news_keywords") ?? [],
+    meta.has("article:tag") ? "open-graph" : "meta",
+  );
+
+  const html = findFirst(doc, (el) => el.name === "html");
+  setField(draft, "declaredLanguage", html ? (attr(html, "lang") ?? attr(html, "xml:lang")) : null, "meta");
+  setField(
+    draft,
+    "declaredLanguage",
+    first(meta, "content-language", "og:locale", "dc.language", "language")?.value,
+    "meta",
+  );
+  const articleBody = jsonLd.article ? stringOf(jsonLd.article.articleBody) : null;
+  return { articleBody };
+}

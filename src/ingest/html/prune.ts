@@ -1,0 +1,115 @@
+import type { Document, Element } from "domhandler";
+import { attr, detach, elements, findAll, isInside } from "./dom.js";
+import { computeStats } from "./score.js";
+
+/** Elements that hold code or widgets, never article text: always dropped, so they never reach the text. */
+const DROP_TAGS = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "iframe",
+  "svg",
+  "math",
+  "button",
+  "select",
+  "input",
+  "textarea",
+  "object",
+  "embed",
+  "canvas",
+  "video",
+  "audio",
+  "map",
+  "dialog",
+  "head",
+  "link",
+  "meta",
+  "title",
+]);
+/** Page regions that are furniture by definition, unless a site wraps its whole page in one (ASP.NET `<form>`). */
+const REGION_TAGS = new Set(["form", "nav", "header", "footer", "aside"]);
+
+/**
+ * class/id words that always mark furniture, matched as whole words ("navigator" is safe). Only a wrapper of the
+ * headline or of most of the prose survives them.
+ */
+const FURNITURE_WORD =
+  /^(?:share|shares|sharing|sharebar|social|socials|related|comment|comments|commentlist|cookie|cookies|consent|subscribe|subscription|newsletter|promo|promos|promotion|advert|adverts|advertisement|ad|ads|adslot|adunit|sponsor|sponsored|breadcrumb|breadcrumbs|outbrain|taboola|disqus|recirculation|paywall|signup|mostread|trending)$/;
+/** Layout words that sites also put on content wrappers ("l-sidebar-fixed l-article-body"): rescued by a content hint. */
+const LAYOUT_WORD =
+  /^(?:nav|navbar|navigation|menu|menubar|submenu|footer|sidebar|popup|modal|toolbar|masthead|skip|tags)$/;
+
+/** Readability's rescue list: furniture words next to these describe a content wrapper ("l-sidebar-fixed l-article-body"). */
+const CONTENT_HINT = /article|body|column|content|main|shadow|story|entry/i;
+
+/** An element holding this share of the page's prose is the content, whatever its class says. */
+const MAX_PRUNED_PROSE_SHARE = 0.5;
+
+const BOILERPLATE_ROLES = new Set([
+  "navigation",
+  "menu",
+  "menubar",
+  "banner",
+  "contentinfo",
+  "complementary",
+  "search",
+  "dialog",
+  "alert",
+]);
+
+/** CMS class prefixes that name the story's topic ("tag-social-media", "category-related-news"), not the layout. */
+const TOPIC_CLASS = /^(?:tag|tags|category|cat|topic|postid|format|type|status)-/i;
+
+function words(el: Element): string[] {
+  const classes = (attr(el, "class") ?? "").split(/\s+/).filter((c) => !TOPIC_CLASS.test(c));
+  const value = `${classes.join(" ")} ${attr(el, "id") ?? ""}`;
+  return value
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .filter((w) => w !== "");
+}
+
+function isHidden(el: Element): boolean {
+  if (el.attribs.hidden !== undefined) return true;
+  if ((attr(el, "aria-hidden") ?? "") === "true") return true;
+  const style = (attr(el, "style") ?? "").toLowerCase().replace(/\s+/g, "");
+  return style.includes("display:none") || style.includes("visibility:hidden");
+}
+
+function isBoilerplate(el: Element): boolean {
+  if (DROP_TAGS.has(el.name) || REGION_TAGS.has(el.name)) return true;
+  if (el.name === "html" || el.name === "body" || el.name === "main" || el.name === "article") return false;
+  if (isHidden(el)) return true;
+  if (BOILERPLATE_ROLES.has((attr(el, "role") ?? "").toLowerCase())) return true;
+  const list = words(el);
+  if (list.some((w) => FURNITURE_WORD.test(w))) return true;
+  if (!list.some((w) => LAYOUT_WORD.test(w))) return false;
+  return !CONTENT_HINT.test(`${attr(el, "class") ?? ""} ${attr(el, "id") ?? ""}`);
+}
+
+/**
+ * Removes scripts, styles, navigation and page furniture. An element that wraps the page's headline or its main
+ * landmark (`<article>`, `<main>`, `[itemprop=articleBody]`) is a layout wrapper, so its class words are ignored.
+ */
+export function pruneBoilerplate(doc: Document): void {
+  const landmarks = findAll(
+    doc,
+    (el) => el.name === "h1" || el.name === "article" || el.name === "main" || attr(el, "itemprop") === "articleBody",
+  );
+  const stats = computeStats(doc);
+  const body = [...stats.keys()].find((el) => el.name === "body");
+  const totalProse = body ? (stats.get(body)?.prose ?? 0) : 0;
+  const doomed: Element[] = [];
+  for (const el of elements(doc)) {
+    if (!isBoilerplate(el)) continue;
+    const byClass = !DROP_TAGS.has(el.name) && !isHidden(el);
+    const holdsProse = totalProse > 0 && (stats.get(el)?.prose ?? 0) > MAX_PRUNED_PROSE_SHARE * totalProse;
+    // A <header> usually wraps the <h1>: that alone does not make it a page wrapper.
+    const wraps = landmarks.some((l) => l !== el && isInside(l, el) && !(el.name === "header" && l.name === "h1"));
+    const wrapsLandmark = byClass && (holdsProse || wraps);
+    if (!wrapsLandmark) doomed.push(el);
+  }
+  for (const el of doomed) detach(el);
+}

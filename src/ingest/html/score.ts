@@ -1,0 +1,207 @@
+import type { AnyNode, Document, Element } from "domhandler";
+import { isTag, isText } from "domhandler";
+import { attr, elementsBottomUp, findAll, isInside } from "./dom.js";
+
+// Hand-written: choosing the main text container is Parallax's own craft (Readability-like, tuned on real pages).
+
+/** Text shorter than this in a paragraph is a label or a caption, not prose worth scoring. */
+const MIN_PARAGRAPH_CHARS = 25;
+/** Each 100 characters of a paragraph add a point, up to this many: long paragraphs count, but not unboundedly. */
+const MAX_LENGTH_POINTS = 3;
+/** Share of a paragraph's score passed to each ancestor level: parent, grandparent, then further up. */
+const ANCESTOR_SHARE = [1, 0.5, 1 / 6, 1 / 9, 1 / 12];
+/** A semantic container (`<article>`, articleBody, `<main>`) is preferred when it holds this share of the prose. */
+const SEMANTIC_PROSE_SHARE = 0.6;
+/** Siblings of the best container join it when they score at least this share of it (split article bodies). */
+const SIBLING_SCORE_SHARE = 0.2;
+/** ... and at least this absolute score, so that empty wrappers do not join. */
+const MIN_SIBLING_SCORE = 10;
+
+/** A lone sibling paragraph joins when it is this long and mostly not links (Readability's values). */
+const MIN_SIBLING_PARAGRAPH_CHARS = 80;
+const MAX_SIBLING_LINK_DENSITY = 0.25;
+
+const POSITIVE = /article|body|content|entry|main|page|post|text|blog|story|prose/i;
+const NEGATIVE =
+  /comment|meta|footer|footnote|related|share|sidebar|widget|promo|shoutbox|sponsor|caption|byline|author|dateline|tag|toolbar|hidden/i;
+
+const BLOCK_TAGS = new Set([
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "dd",
+  "div",
+  "dl",
+  "dt",
+  "figure",
+  "figcaption",
+  "footer",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hr",
+  "li",
+  "main",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "table",
+  "tbody",
+  "td",
+  "th",
+  "thead",
+  "tr",
+  "ul",
+  "br",
+]);
+
+export interface Stats {
+  /** Characters of text (white space collapsed) in the subtree. */
+  text: number;
+  /** Characters of text inside links. */
+  link: number;
+  /** Characters of text in prose blocks (p, pre, blockquote, text-only divs) outside links. */
+  prose: number;
+  commas: number;
+}
+
+export function isBlock(name: string): boolean {
+  return BLOCK_TAGS.has(name);
+}
+
+function hasBlockChild(el: Element): boolean {
+  return el.children.some((c) => isTag(c) && BLOCK_TAGS.has(c.name));
+}
+
+function textLength(data: string): number {
+  return data.replace(/\s+/g, " ").trim().length;
+}
+
+/** Bottom-up text statistics for every element. */
+export function computeStats(doc: Document): Map<Element, Stats> {
+  const stats = new Map<Element, Stats>();
+  for (const el of elementsBottomUp(doc)) {
+    const s: Stats = { text: 0, link: 0, prose: 0, commas: 0 };
+    let ownText = 0;
+    for (const child of el.children as AnyNode[]) {
+      if (isText(child)) {
+        const length = textLength(child.data);
+        s.text += length;
+        ownText += length;
+        s.commas += (child.data.match(/[,，、]/g) ?? []).length;
+      } else if (isTag(child)) {
+        const c = stats.get(child);
+        if (!c) continue;
+        s.text += c.text;
+        s.link += c.link;
+        s.prose += c.prose;
+        s.commas += c.commas;
+      }
+    }
+    if (el.name === "a") s.link = s.text;
+    const proseLike =
+      el.name === "p" ||
+      el.name === "pre" ||
+      el.name === "blockquote" ||
+      (el.name !== "li" && !hasBlockChild(el) && ownText > 0);
+    if (proseLike && s.text - s.link >= MIN_PARAGRAPH_CHARS) s.prose = Math.max(s.prose, s.text - s.link);
+    stats.set(el, s);
+  }
+  return stats;
+}
+
+function classWeight(el: Element): number {
+  const value = `${attr(el, "class") ?? ""} ${attr(el, "id") ?? ""}`;
+  let weight = 0;
+  if (POSITIVE.test(value)) weight += 25;
+  if (NEGATIVE.test(value)) weight -= 25;
+  if (attr(el, "itemprop") === "articleBody") weight += 50;
+  return weight;
+}
+
+function tagWeight(name: string): number {
+  if (name === "div" || name === "article" || name === "section" || name === "main") return 5;
+  if (name === "pre" || name === "td" || name === "blockquote") return 3;
+  if (name === "ol" || name === "ul" || name === "dl" || name === "form" || name === "li") return -3;
+  if (/^h[1-6]$/.test(name) || name === "th") return -5;
+  return 0;
+}
+
+/** Readability-style scores: each prose block credits its ancestors; scores shrink with link density. */
+function scoreCandidates(stats: Map<Element, Stats>): Map<Element, number> {
+  const scores = new Map<Element, number>();
+  for (const [el, s] of stats) {
+    const isParagraph =
+      el.name === "p" || el.name === "pre" || el.name === "td" || (el.name === "div" && !hasBlockChild(el));
+    if (!isParagraph) continue;
+    const ownProse = s.text - s.link;
+    if (ownProse < MIN_PARAGRAPH_CHARS) continue;
+    const points = 1 + s.commas + Math.min(Math.floor(ownProse / 100), MAX_LENGTH_POINTS);
+    let ancestor = el.parent;
+    for (let level = 0; level < ANCESTOR_SHARE.length && ancestor && isTag(ancestor); level++) {
+      if (!scores.has(ancestor)) scores.set(ancestor, tagWeight(ancestor.name) + classWeight(ancestor));
+      scores.set(ancestor, (scores.get(ancestor) ?? 0) + points * (ANCESTOR_SHARE[level] ?? 0));
+      ancestor = ancestor.parent;
+    }
+  }
+  for (const [el, score] of scores) {
+    const s = stats.get(el);
+    const density = s && s.text > 0 ? s.link / s.text : 0;
+    scores.set(el, score * (1 - density));
+  }
+  return scores;
+}
+
+function semanticContainer(doc: Document, stats: Map<Element, Stats>): Element | null {
+  const byProse = (list: Element[]) =>
+    list.sort((a, b) => (stats.get(b)?.prose ?? 0) - (stats.get(a)?.prose ?? 0))[0] ?? null;
+  return (
+    byProse(findAll(doc, (el) => attr(el, "itemprop") === "articleBody")) ??
+    byProse(findAll(doc, (el) => el.name === "article")) ??
+    byProse(findAll(doc, (el) => el.name === "main" || attr(el, "role") === "main"))
+  );
+}
+
+/** The elements whose text is the article, in document order (one container, or siblings of a split body). */
+export function chooseContent(doc: Document): Element[] {
+  const stats = computeStats(doc);
+  const body = [...stats.keys()].find((el) => el.name === "body") ?? null;
+  const totalProse = body ? (stats.get(body)?.prose ?? 0) : Math.max(0, ...[...stats.values()].map((s) => s.prose));
+  if (totalProse === 0) return body ? [body] : [];
+  const semantic = semanticContainer(doc, stats);
+  if (semantic && (stats.get(semantic)?.prose ?? 0) >= SEMANTIC_PROSE_SHARE * totalProse) return [semantic];
+
+  const scores = scoreCandidates(stats);
+  let top: Element | null = null;
+  let topScore = Number.NEGATIVE_INFINITY;
+  for (const [el, score] of scores) {
+    if (score > topScore) {
+      top = el;
+      topScore = score;
+    }
+  }
+  if (!top) return body ? [body] : [];
+  if (semantic && isInside(top, semantic) && (stats.get(semantic)?.prose ?? 0) > (stats.get(top)?.prose ?? 0)) {
+    return [semantic];
+  }
+  const parent = top.parent;
+  if (!parent || !isTag(parent)) return [top];
+  const threshold = Math.max(MIN_SIBLING_SCORE, topScore * SIBLING_SCORE_SHARE);
+  const chosen = parent.children.filter((child): child is Element => {
+    if (!isTag(child)) return false;
+    if (child === top) return true;
+    if ((scores.get(child) ?? 0) >= threshold) return true;
+    const s = stats.get(child);
+    if (!s || child.name !== "p") return false;
+    const density = s.text > 0 ? s.link / s.text : 1;
+    return s.text > MIN_SIBLING_PARAGRAPH_CHARS && density < MAX_SIBLING_LINK_DENSITY;
+  });
+  return chosen;
+}

@@ -1,0 +1,361 @@
+import iconv from "iconv-lite";
+import type { Diagnostic } from "../model/diagnostic.js";
+import { diagnostic } from "../model/diagnostic.js";
+import { decodeStrayEntities } from "./decode-stray-entities.js";
+
+// Hand-written: mojibake repair is Parallax's own craft (no npm library does ftfy-style repair with our guards).
+
+/** Double (even triple) encoding happens in the wild; more rounds than this is noise, not mojibake. */
+const MAX_REPAIR_ROUNDS = 4;
+
+/** Single-byte encodings UTF-8 bytes are most often wrongly decoded with. The first is trusted more (see below). */
+const PRIMARY_ENCODING = "windows-1252";
+/** Rarer wrong decoders: accepted only with stronger evidence, since their letters are ordinary text elsewhere. */
+// (cp437 is left out on purpose: its box-drawing characters are legitimate in text tables and decode "validly".)
+const SECONDARY_ENCODINGS = ["windows-1251", "windows-1250", "macintosh"] as const;
+
+/**
+ * Closing punctuation that follows a word in correct text ("SELKÄ…", "Ã’s", "Ä\u00a0"): a lone two-byte
+ * sequence ending in one of these is not trusted. Opening quotes are not here: they rarely touch a preceding letter.
+ */
+const AMBIGUOUS_CONTINUATIONS = new Set("…’”´¨»–—\u00a0®™");
+/** Of the above, the ones still trusted after "Ã"/"Â", whose mojibake is by far the most common. */
+const TRUSTED_AFTER_A = new Set("”´¨»–—\u00a0®™");
+
+/** Decoded characters that are rare in prose (modifier letters, IPA, superscripts): a lone one is likely a false hit. */
+const RARE_DECODED = /[\p{Lm}\p{Sk}\p{No}\u0250-\u02af\u1d00-\u1dbf]/u;
+const LATIN_LETTER = /\p{Script=Latin}/u;
+const NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/u;
+
+/** Lead characters of a lone two-byte sequence that are common mojibake in Latin-script text. */
+const TRUSTED_LONE_LEADS = new Set("ÃÂÄÅÎÏ");
+
+type CharToByte = Map<string, number>;
+
+function buildTable(encoding: string, sloppy: boolean): CharToByte {
+  const table: CharToByte = new Map();
+  for (let byte = 0x80; byte <= 0xff; byte++) {
+    const char = iconv.decode(Buffer.from([byte]), encoding);
+    if (char.length === 1 && char !== "\ufffd") table.set(char, byte);
+  }
+  if (sloppy) {
+    // Latin-1 decoders (and windows-1252 decoders for its 5 holes) leave C1 controls: treat them as their byte.
+    for (let byte = 0x80; byte <= 0x9f; byte++) {
+      const char = String.fromCharCode(byte);
+      if (!table.has(char)) table.set(char, byte);
+    }
+  }
+  return table;
+}
+
+const PRIMARY_TABLE = buildTable(PRIMARY_ENCODING, true);
+const SECONDARY_TABLES = SECONDARY_ENCODINGS.map((encoding) => ({ encoding, table: buildTable(encoding, false) }));
+
+/** Length of the valid UTF-8 multi-byte sequence starting at `bytes[i]`, or 0 (rejects overlongs and surrogates). */
+function utf8SequenceLength(bytes: number[], i: number): number {
+  const lead = bytes[i] ?? 0;
+  let length: number;
+  let low = 0x80;
+  let high = 0xbf;
+  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+  else if (lead >= 0xe0 && lead <= 0xef) {
+    length = 3;
+    if (lead === 0xe0) low = 0xa0;
+    if (lead === 0xed) high = 0x9f;
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    length = 4;
+    if (lead === 0xf0) low = 0x90;
+    if (lead === 0xf4) high = 0x8f;
+  } else return 0;
+  for (let k = 1; k < length; k++) {
+    const byte = bytes[i + k];
+    if (byte === undefined) return 0;
+    if (k === 1 ? byte < low || byte > high : byte < 0x80 || byte > 0xbf) return 0;
+  }
+  return length;
+}
+
+interface Sequence {
+  /** Index in the run's characters (one byte per character). */
+  start: number;
+  length: number;
+  decoded: string;
+}
+
+function findSequences(bytes: number[]): Sequence[] {
+  const found: Sequence[] = [];
+  let i = 0;
+  while (i < bytes.length) {
+    const length = utf8SequenceLength(bytes, i);
+    if (length > 0) {
+      found.push({ start: i, length, decoded: Buffer.from(bytes.slice(i, i + length)).toString("utf8") });
+      i += length;
+    } else i++;
+  }
+  return found;
+}
+
+const UNWANTED = /[\p{Cc}\p{Cn}\p{Co}\p{Cs}]/u;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+/** Rejects a repair that would put a lowercase letter inside an all-caps word ("MÄ£ÄM" is correct Latvian caps). */
+function caseFits(decoded: string, before: string, after: string): boolean {
+  if (!LOWER.test(decoded)) return true;
+  return !(UPPER.test(before) && (UPPER.test(after) || after === "" || !/\p{L}/u.test(after)));
+}
+
+interface Replacement {
+  from: number;
+  to: number;
+  original: string;
+  repaired: string;
+  strong: boolean;
+}
+
+/** Candidate repairs in one line for the primary (windows-1252 / latin-1) reading. */
+function primaryCandidates(line: string): Replacement[] {
+  const chars = Array.from(line);
+  const out: Replacement[] = [];
+  // Offsets in UTF-16 units for each char, to splice the line later.
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const char of chars) {
+    offsets.push(offset);
+    offset += char.length;
+  }
+  offsets.push(offset);
+  let i = 0;
+  while (i < chars.length) {
+    if (!PRIMARY_TABLE.has(chars[i] ?? "")) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < chars.length && PRIMARY_TABLE.has(chars[j] ?? "")) j++;
+    const runChars = chars.slice(i, j);
+    const bytes = runChars.map((c) => PRIMARY_TABLE.get(c) ?? 0);
+    const sequences = findSequences(bytes);
+    const clustered = sequences.length >= 2;
+    for (const seq of sequences) {
+      if (UNWANTED.test(seq.decoded)) continue;
+      const original = runChars.slice(seq.start, seq.start + seq.length).join("");
+      const before = chars[i + seq.start - 1] ?? "";
+      const after = chars[i + seq.start + seq.length] ?? "";
+      if (!clustered) {
+        if (RARE_DECODED.test(seq.decoded)) continue;
+        // A lone CJK/Hangul character glued to a Latin word ("Brontë…”") is correct text, not mojibake.
+        if (seq.length === 3 && LATIN_LETTER.test(before) && NON_LATIN_LETTER.test(seq.decoded)) continue;
+      }
+      const strong = seq.length >= 3 || clustered;
+      if (!strong) {
+        const lead = original[0] ?? "";
+        const cont = original.slice(1);
+        if (!TRUSTED_LONE_LEADS.has(lead)) continue;
+        if (AMBIGUOUS_CONTINUATIONS.has(cont) && !((lead === "Ã" || lead === "Â") && TRUSTED_AFTER_A.has(cont)))
+          continue;
+        if (!caseFits(seq.decoded, before, after)) continue;
+      }
+      out.push({
+        from: offsets[i + seq.start] ?? 0,
+        to: offsets[i + seq.start + seq.length] ?? 0,
+        original,
+        repaired: seq.decoded,
+        strong,
+      });
+    }
+    const truncated = truncatedBeforeReplacement(bytes, sequences, chars[j]);
+    if (truncated > 0) {
+      // A sequence whose last byte was already lost as U+FFFD ("Ã¢â‚�"): the character is gone, keep one U+FFFD.
+      out.push({
+        from: offsets[j - truncated] ?? 0,
+        to: offsets[j + 1] ?? 0,
+        original: `${runChars.slice(runChars.length - truncated).join("")}\ufffd`,
+        repaired: "\ufffd",
+        strong: sequences.length > 0,
+      });
+    }
+    i = j;
+  }
+  // "Ã" + space: the no-break space of "à" (C3 A0) often became a plain space. Trust it only between lowercase words.
+  // With two spaces, the first one is the lost no-break space and goes; with one, the space stays.
+  for (const match of line.matchAll(/(^|[\p{Ll}'’\s(])Ã( ?) (?=\p{Ll}[\p{Ll}'’])/gu)) {
+    const at = (match.index ?? 0) + (match[1]?.length ?? 0);
+    const prevLetter = /\p{L}/u.test(match[1] ?? "") ? (match[1] ?? "") : "";
+    if (UPPER.test(prevLetter)) continue;
+    if (out.some((r) => r.from <= at && at < r.to)) continue;
+    const length = 1 + (match[2]?.length ?? 0);
+    out.push({ from: at, to: at + length, original: line.slice(at, at + length), repaired: "à", strong: false });
+  }
+  // "â€" whose last byte was lost: 0x9D (the end of "”") is a hole in windows-1252, so many decoders drop it. Only
+  // a closing quote fits, so repair it only where one is open on the line and the quote ends (space, end, stop).
+  for (const match of line.matchAll(/â€(?=$|[\s.,;:!?)\]])/gu)) {
+    const at = match.index ?? 0;
+    if (out.some((r) => r.from <= at && at < r.to)) continue;
+    if (!/“|â€œ/u.test(line.slice(0, at))) continue;
+    out.push({ from: at, to: at + 2, original: "â€", repaired: "”", strong: true });
+  }
+  // Portuguese "às" (à + s): "Ã s " cannot be French "à s'", so the space goes.
+  for (const match of line.matchAll(/(^|\s)Ã s(?= )/gu)) {
+    const at = (match.index ?? 0) + (match[1]?.length ?? 0);
+    if (out.some((r) => r.from <= at && at < r.to)) continue;
+    out.push({ from: at, to: at + 3, original: "Ã s", repaired: "às", strong: false });
+  }
+  return out.sort((a, b) => a.from - b.from);
+}
+
+/** How many trailing characters of a run form a valid UTF-8 prefix cut short by a following U+FFFD, or 0. */
+function truncatedBeforeReplacement(bytes: number[], sequences: Sequence[], next: string | undefined): number {
+  if (next !== "\ufffd" || bytes.length === 0) return 0;
+  const lastEnd = sequences.reduce((end, s) => Math.max(end, s.start + s.length), 0);
+  for (let start = Math.max(lastEnd, bytes.length - 3); start < bytes.length; start++) {
+    const lead = bytes[start] ?? 0;
+    const need =
+      lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const have = bytes.length - start;
+    if (need === 0 || have >= need) continue;
+    if (bytes.slice(start + 1).every((b) => b >= 0x80 && b <= 0xbf)) return have;
+  }
+  return 0;
+}
+
+/** Non-ASCII characters of the line outside every candidate: correct text that speaks against a weak repair. */
+function countOtherNonAscii(line: string, candidates: Replacement[]): number {
+  let count = 0;
+  let k = 0;
+  for (let index = 0; index < line.length; index++) {
+    while (k < candidates.length && (candidates[k]?.to ?? 0) <= index) k++;
+    const inside = k < candidates.length && (candidates[k]?.from ?? 0) <= index;
+    const code = line.charCodeAt(index);
+    if (!inside && code > 0x7f && !(code >= 0xdc00 && code <= 0xdfff)) count++;
+  }
+  return count;
+}
+
+function secondaryCandidates(line: string): Replacement[] {
+  // Whole-line rule: every non-ASCII run must re-encode and decode as UTF-8 completely, with at least two sequences.
+  for (const { table } of SECONDARY_TABLES) {
+    const runs = [...line.matchAll(/[^\p{ASCII}]+/gu)];
+    if (runs.length === 0) return [];
+    const out: Replacement[] = [];
+    let sequenceCount = 0;
+    let fits = true;
+    for (const run of runs) {
+      const runChars = Array.from(run[0]);
+      if (!runChars.every((c) => table.has(c))) {
+        fits = false;
+        break;
+      }
+      const bytes = runChars.map((c) => table.get(c) ?? 0);
+      const sequences = findSequences(bytes);
+      const covered = sequences.reduce((sum, s) => sum + s.length, 0);
+      const odd = sequences.some((s) => UNWANTED.test(s.decoded) || RARE_DECODED.test(s.decoded));
+      if (covered !== bytes.length || odd) {
+        fits = false;
+        break;
+      }
+      sequenceCount += sequences.length;
+      const from = run.index ?? 0;
+      out.push({
+        from,
+        to: from + run[0].length,
+        original: run[0],
+        repaired: sequences.map((s) => s.decoded).join(""),
+        strong: true,
+      });
+    }
+    const hasLong = out.some((r) => r.original.length >= 3);
+    if (fits && (sequenceCount >= 2 || hasLong)) return out;
+  }
+  return [];
+}
+
+function repairLineOnce(line: string): Replacement[] {
+  const candidates = primaryCandidates(line);
+  if (candidates.length > 0) {
+    const strong = candidates.filter((c) => c.strong);
+    const weak = candidates.filter((c) => !c.strong);
+    // Weak (lone two-byte) repairs need more evidence than the correct non-ASCII text around them ("DrÃ¥ber – ...").
+    const others = countOtherNonAscii(line, candidates);
+    const keepWeak = strong.length > 0 || weak.length > others || (weak.length >= 2 && weak.length >= others);
+    return keepWeak ? candidates : strong;
+  }
+  // A line that windows-1252 can spell entirely was judged by the primary reading; a rarer charset must not overrule it.
+  if (Array.from(line).every((c) => c.charCodeAt(0) < 0x80 || PRIMARY_TABLE.has(c))) return [];
+  return secondaryCandidates(line);
+}
+
+export interface MojibakeRepair {
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Repairs UTF-8 text that was decoded with a single-byte charset (possibly more than once), then (unless
+ * `entities: false`) decodes the common HTML entities that leaked into plain text. Leaves correct text alone; each repair becomes a diagnostic.
+ */
+export function repairMojibake(text: string, options: { entities?: boolean } = {}): MojibakeRepair {
+  // Entities are left alone in markup: decoding "&lt;script&gt;" there would turn shown text into a tag.
+  const entitiesToo = options.entities ?? true;
+  const diagnostics: Diagnostic[] = [];
+  const lines = text.split("\n");
+  const repaired = lines.map((line, index) => {
+    let current = line;
+    const pieces: Array<{ original: string; repaired: string }> = [];
+    for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
+      if (!/[^\p{ASCII}]/u.test(current)) break;
+      const replacements = repairLineOnce(current);
+      if (replacements.length === 0) break;
+      let next = "";
+      let last = 0;
+      for (const r of replacements) {
+        next += current.slice(last, r.from) + r.repaired;
+        last = r.to;
+        pieces.push({ original: r.original, repaired: r.repaired });
+      }
+      next += current.slice(last);
+      if (next === current) break;
+      current = next;
+    }
+    for (const piece of distinctRepairs(pieces, line !== current)) {
+      diagnostics.push(
+        diagnostic(
+          "ingest:mojibake",
+          `Repaired mojibake '${piece.original}' as '${piece.repaired}'`,
+          { line: index + 1 },
+          "info",
+        ),
+      );
+    }
+    if (!entitiesToo) return current;
+    const entities = decodeStrayEntities(current);
+    for (const entity of entities.decoded) {
+      diagnostics.push(
+        diagnostic(
+          "ingest:entity",
+          `Repaired HTML entity '${entity.original}' as '${entity.repaired}'`,
+          { line: index + 1 },
+          "info",
+        ),
+      );
+    }
+    return entities.text;
+  });
+  return { text: repaired.join("\n"), diagnostics };
+}
+
+/** One diagnostic per distinct repair in a line, capped so a fully broken line does not flood the output. */
+const MAX_REPAIR_DIAGNOSTICS_PER_LINE = 5;
+
+function distinctRepairs(
+  pieces: Array<{ original: string; repaired: string }>,
+  changed: boolean,
+): Array<{ original: string; repaired: string }> {
+  if (pieces.length === 0 || !changed) return [];
+  const seen = new Map<string, { original: string; repaired: string }>();
+  for (const piece of pieces) {
+    const key = `${piece.original}\u0000${piece.repaired}`;
+    if (!seen.has(key)) seen.set(key, piece);
+  }
+  return [...seen.values()].slice(0, MAX_REPAIR_DIAGNOSTICS_PER_LINE);
+}
