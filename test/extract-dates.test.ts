@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { extractDates, findDates, mergeTimeline, referenceDay } from "../src/extract/dates/index.js";
+import { article } from "./fixtures/compare/make-article.js";
+
+// Monday 4 May 2026, 08:00 UTC.
+const MONDAY = "2026-05-04T08:00:00Z";
+const resolve = (sentence: string, publishedAt: string | null = MONDAY) =>
+  findDates(sentence, referenceDay(publishedAt)).mentions.map((m) => [m.date, m.precision]);
+
+describe("date resolution against publication", () => {
+  it.each([
+    ["Police moved in on Saturday.", "2026-05-02", "day"],
+    ["Police moved in on Monday.", "2026-05-04", "day"],
+    ["He was charged yesterday.", "2026-05-03", "day"],
+    ["The port was quiet last year.", "2025", "year"],
+    ["He was elected in the summer of 2024.", "2024", "year"],
+    ["The strike began on April 27.", "2026-04-27", "day"],
+    ["The strike began on 27 April 2026.", "2026-04-27", "day"],
+    ["He was sentenced in November.", "2025-11", "month"],
+    ["He was arrested in July last year.", "2025-07", "month"],
+    ["The port opened in 1998.", "1998", "year"],
+  ])("%s", (sentence, date, precision) => {
+    expect(resolve(sentence)).toEqual([[date, precision]]);
+  });
+
+  it("points a weekday forward when the sentence looks ahead", () => {
+    expect(resolve("Hearings are expected to begin on Thursday.")).toEqual([["2026-05-07", "day"]]);
+  });
+
+  it("uses the outlet's own day, not UTC's", () => {
+    expect(resolve("It happened yesterday.", "2026-05-04T01:00:00+03:00")).toEqual([["2026-05-03", "day"]]);
+  });
+
+  it("leaves vague weeks out", () => {
+    expect(resolve("Talks stalled last week.")).toEqual([]);
+  });
+});
+
+describe("timeline", () => {
+  it("leaves relative dates out of an undated article with a diagnostic, and keeps absolute ones", () => {
+    const r = extractDates(article("u", "Police moved in on Saturday. The union was founded in March 2019.", null));
+    expect(r.events.map((e) => [e.date, e.precision])).toEqual([["2019-03", "month"]]);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]?.source).toBe("dates:unresolvable");
+  });
+
+  it("describes the event from its clause without the date and attribution", () => {
+    const r = extractDates(article("a", "Police detained 38 dockworkers on Saturday, the port authority said."));
+    expect(r.events[0]?.event).toBe("Police detained 38 dockworkers");
+  });
+
+  it("replaces a leading pronoun with the person", () => {
+    const r = extractDates(article("a", "Ivo Brandt leads the union. He was arrested in July 2025."));
+    expect(r.events[0]?.event).toBe("Ivo Brandt was arrested");
+  });
+
+  it("merges the same event on the same date across articles, with different relative wording", () => {
+    const a = extractDates(article("a", "Police detained 38 dockworkers on Saturday.", MONDAY)).events;
+    const b = extractDates(
+      article("b", "Dockworkers were detained by police yesterday.", "2026-05-03T09:00:00Z"),
+    ).events;
+    const c = extractDates(article("c", "The minister resigned on Saturday.", MONDAY)).events;
+    const t = mergeTimeline([...a, ...b, ...c]);
+    expect(t.map((e) => [e.date, e.articleIds])).toEqual([
+      ["2026-05-02", ["a", "b"]],
+      ["2026-05-02", ["c"]],
+    ]);
+  });
+
+  it("dates what a quoted speaker dates, against the publication day", () => {
+    const r = extractDates(article("a", '"We asked for a plan in January," said Ivo Brandt.'));
+    expect(r.events.map((e) => [e.date, e.event])).toEqual([["2026-01", "We asked for a plan"]]);
+  });
+
+  it("resolves 'last summer' to the latest summer over", () => {
+    expect(resolve("Farmers lost a harvest last summer.")).toEqual([["2025", "year"]]);
+  });
+});
