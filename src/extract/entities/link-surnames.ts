@@ -1,0 +1,85 @@
+import { bareSurnameFits, personNamesMatch } from "../../resolve/names-match.js";
+import { type PersonName, parsePersonName } from "../../resolve/person-name.js";
+import type { Mention } from "./mention.js";
+
+function fullness(name: PersonName): number {
+  return (name.surname ? 1 : 0) + name.given.filter((part) => !part.isInitial).length;
+}
+
+/**
+ * In-document coreference for short names: a person mention that is only a surname, an initial and surname, or a
+ * lone given name refers to the fuller name in the same article that it fits, when exactly one distinct fuller
+ * name fits ("Kovalenko" → "Taras Kovalenko" unless "Olena Kovalenko" is also in the article and gender does not
+ * tell them apart). Earlier names are preferred; a later one is used for headlines that name the surname first.
+ * Returns a copy; existing links are kept.
+ */
+export function linkSurnames(mentions: readonly Mention[]): Mention[] {
+  const parsed = mentions.map((mention) =>
+    mention.type === "person" && !mention.nominal ? parsePersonName(mention.text) : null,
+  );
+  const linked = mentions.map((mention, index) => {
+    const own = parsed[index];
+    if (!own || mention.refersTo !== undefined) return mention;
+    const ownFullness = fullness(own);
+    const candidates = new Map<string, number>();
+    for (let j = 0; j < mentions.length; j++) {
+      const other = parsed[j];
+      const target = mentions[j];
+      if (!other || !target || j === index || target.refersTo !== undefined) continue;
+      if (fullness(other) <= ownFullness || other.surname === null) continue;
+      const ok =
+        own.surname === null
+          ? lonesGivenFits(own, other)
+          : personNamesMatch(own, other) && bareSurnameFits(own, [other]);
+      if (!ok) continue;
+      const seen = candidates.get(target.text);
+      // Earlier occurrences win; a later one is only kept when nothing earlier fits.
+      if (seen === undefined || (j < index && seen > index)) candidates.set(target.text, j);
+    }
+    let distinct = dedupeBySameName([...candidates.entries()], parsed);
+    // Two people share the surname (a minister and his wife): a bare surname before the second is introduced can
+    // only mean the first.
+    if (distinct.length > 1) distinct = distinct.filter((j) => j < index);
+    if (distinct.length !== 1) return mention;
+    const [target] = distinct;
+    return target === undefined ? mention : { ...mention, refersTo: target };
+  });
+  return collapseChains(linked);
+}
+
+/** "Trump" → "Donald Trump" → "Donald John Trump" becomes two direct links to the fullest name. */
+export function collapseChains(mentions: Mention[]): Mention[] {
+  return mentions.map((mention) => {
+    let target = mention.refersTo;
+    for (let hops = 0; target !== undefined && hops < mentions.length; hops++) {
+      const next = mentions[target]?.refersTo;
+      if (next === undefined) break;
+      target = next;
+    }
+    return target === mention.refersTo ? mention : { ...mention, refersTo: target };
+  });
+}
+
+/** "Donald" refers to "Donald Trump": the lone given name must equal the full name's first given name. */
+function lonesGivenFits(own: PersonName, other: PersonName): boolean {
+  const [first] = own.given;
+  const [otherFirst] = other.given;
+  if (!first || !otherFirst || otherFirst.isInitial) return false;
+  if (own.gender !== null && other.gender !== null && own.gender !== other.gender) return false;
+  return first.key === otherFirst.key;
+}
+
+/** Several spellings of one name ("Taras Kovalenko", "Тарас Коваленко") count as one candidate. */
+function dedupeBySameName(candidates: Array<[string, number]>, parsed: ReadonlyArray<PersonName | null>): number[] {
+  const kept: number[] = [];
+  for (const [, index] of candidates.sort((a, b) => a[1] - b[1])) {
+    const name = parsed[index];
+    if (!name) continue;
+    const same = kept.some((other) => {
+      const otherName = parsed[other];
+      return otherName !== null && otherName !== undefined && personNamesMatch(name, otherName);
+    });
+    if (!same) kept.push(index);
+  }
+  return kept;
+}
