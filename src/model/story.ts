@@ -1,3 +1,5 @@
+import type { Diagnostic } from "./diagnostic.js";
+
 /**
  * The analysed sections of a story. Shapes follow docs/report-format.md; each later stage fills one section.
  * Offsets are 0-based UTF-16 code unit offsets into the article's clean `text` (what JavaScript strings index).
@@ -81,6 +83,12 @@ export interface BriefSentence {
   articleIds: string[];
 }
 
+/** A problem an analysis stage found in one member article (a quote left open, a date it could not resolve). */
+export interface StoryDiagnostic {
+  articleId: string;
+  diagnostic: Diagnostic;
+}
+
 export interface Story {
   id: string;
   title: string;
@@ -94,4 +102,6 @@ export interface Story {
   quotes: Quote[];
   timeline: TimelineEvent[];
   brief: BriefSentence[];
+  /** Shown with the article in the report; kept on the story because articles are stored before analysis. */
+  diagnostics?: StoryDiagnostic[];
 }

@@ -1,12 +1,31 @@
+import { compareStory } from "../compare/index.js";
+import { extractMentions } from "../extract/entities/index.js";
 import type { Article } from "../model/article.js";
 import type { Story } from "../model/story.js";
+import { resolveEntities } from "../resolve/index.js";
 
-export type StorySections = Pick<Story, "entities" | "provenance" | "claims" | "quotes" | "timeline" | "brief">;
+export type StorySections = Pick<
+  Story,
+  "entities" | "provenance" | "claims" | "quotes" | "timeline" | "brief" | "diagnostics"
+>;
 
 /**
  * Fills the analysed sections of one story from its articles (ordered by publication). Each section is produced by
- * its own stage (resolve, fingerprint, compare, summarize); a stage that has nothing to say leaves its array empty.
+ * its own stage; a stage that has nothing to say leaves its array empty. Order matters: entities feed quote speakers
+ * and claim subjects, provenance keeps copies from counting as independent confirmation.
  */
-export function analyzeStory(_members: readonly Article[]): StorySections {
-  return { entities: [], provenance: [], claims: [], quotes: [], timeline: [], brief: [] };
+export function analyzeStory(members: readonly Article[]): StorySections {
+  const mentions = members.flatMap((article) => extractMentions(article));
+  const entities = resolveEntities(members, mentions);
+  const provenance: Story["provenance"] = [];
+  const compared = compareStory({ articles: members, entities, provenance });
+  return {
+    entities,
+    provenance,
+    claims: compared.claims,
+    quotes: compared.quotes,
+    timeline: compared.timeline,
+    brief: compared.brief,
+    diagnostics: compared.diagnostics,
+  };
 }

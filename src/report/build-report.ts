@@ -1,4 +1,5 @@
 import type { Article } from "../model/article.js";
+import type { Diagnostic } from "../model/diagnostic.js";
 import type { Story } from "../model/story.js";
 import { REPORT_SCHEMA_VERSION, type Report, type ReportArticle, type ReportStory } from "./report.js";
 
@@ -6,7 +7,7 @@ export interface BuildReportOptions {
   version: string;
   now: Date;
   /** Counts outlets after collapsing copies; the provenance stage supplies it. */
-  countIndependentSources?: (story: Story, articles: readonly Article[]) => number;
+  countIndependentSources?: (story: Omit<Story, "diagnostics">, articles: readonly Article[]) => number;
 }
 
 export function buildReport(
@@ -15,7 +16,12 @@ export function buildReport(
   options: BuildReportOptions,
 ): Report {
   const byId = new Map(articles.map((article) => [article.id, article]));
-  const reportStories: ReportStory[] = stories.map((story) => {
+  // Analysis diagnostics live on the story (articles are stored before analysis); readers find them on the article.
+  const analysisDiagnostics = new Map<string, Diagnostic[]>();
+  const reportStories: ReportStory[] = stories.map(({ diagnostics = [], ...story }) => {
+    for (const { articleId, diagnostic } of diagnostics) {
+      analysisDiagnostics.set(articleId, [...(analysisDiagnostics.get(articleId) ?? []), diagnostic]);
+    }
     const members = story.articleIds.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined);
     return {
       ...story,
@@ -26,12 +32,23 @@ export function buildReport(
     schemaVersion: REPORT_SCHEMA_VERSION,
     generator: { name: "parallax", version: options.version },
     generatedAt: options.now.toISOString(),
-    articles: articles.map(toReportArticle),
+    articles: articles.map((article) => toReportArticle(article, analysisDiagnostics.get(article.id) ?? [])),
     stories: reportStories,
   };
 }
 
-function toReportArticle(article: Article): ReportArticle {
+function toReportArticle(article: Article, analysisDiagnostics: readonly Diagnostic[]): ReportArticle {
   const { id, path, url, title, outlet, author, publishedAt, language, text, diagnostics } = article;
-  return { id, path, url, title, outlet, author, publishedAt, language, text, diagnostics };
+  return {
+    id,
+    path,
+    url,
+    title,
+    outlet,
+    author,
+    publishedAt,
+    language,
+    text,
+    diagnostics: [...diagnostics, ...analysisDiagnostics],
+  };
 }

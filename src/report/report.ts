@@ -20,7 +20,7 @@ export interface ReportArticle {
   diagnostics: Diagnostic[];
 }
 
-export interface ReportStory extends Story {
+export interface ReportStory extends Omit<Story, "diagnostics"> {
   /** Outlets left after collapsing copies into their origin (provenance); equals outlets.length without copies. */
   independentSources: number;
 }
