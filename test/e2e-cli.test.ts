@@ -104,7 +104,7 @@ describe("parallax analyze examples/", () => {
       expect(story.id).toMatch(/^story-[0-9a-f]{12}$/);
       expect(story.title.length).toBeGreaterThan(0);
       expect(story.outlets.length).toBeGreaterThan(1);
-      expect(story.firstSeen! <= story.lastSeen!).toBe(true);
+      expect(String(story.firstSeen) <= String(story.lastSeen)).toBe(true);
       for (const section of ["entities", "provenance", "claims", "quotes", "timeline", "brief"] as const) {
         expect(Array.isArray(story[section])).toBe(true);
       }
