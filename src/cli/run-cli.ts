@@ -5,6 +5,8 @@ import { extractCommand } from "./commands/extract.js";
 import { DEFAULT_DB } from "./open-cli-store.js";
 import { packageVersion } from "./version.js";
 
+const ALLOW_PRIVATE_HELP = "let URLs reach loopback, private and link-local addresses (refused by default)";
+
 /**
  * Parses the arguments and runs one command. Returns the exit code instead of exiting, so tests run it in process.
  * Misuse (unknown command or option) and fatal faults (a database that cannot be opened) give exit code 2.
@@ -23,21 +25,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command("analyze")
-    .description("ingest files and folders, analyse the stored corpus, write report.{json,md,html}")
-    .argument("<paths...>", "files and folders (read recursively)")
+    .description("ingest files, folders and URLs, analyse the stored corpus, write report.{json,md,html}")
+    .argument("<inputs...>", "files, folders (read recursively) and http(s) URLs of pages or feeds")
     .option("--out <dir>", "folder for the report files", "out")
     .option("--db <file>", `database: a SQLite file, or postgres://… (default: $PARALLAX_DB or ${DEFAULT_DB})`)
     .option("-q, --quiet", "no progress bar", false)
-    .action(async (paths: string[], options: { out: string; db?: string; quiet: boolean }) => {
-      exitCode = await analyzeCommand(paths, options, io);
+    .option("--allow-private", ALLOW_PRIVATE_HELP, false)
+    .action(async (inputs: string[], options: { out: string; db?: string; quiet: boolean; allowPrivate: boolean }) => {
+      exitCode = await analyzeCommand(inputs, options, io);
     });
 
   program
     .command("extract")
     .description("ingest files and print each article as one JSON object per line (JSON Lines)")
-    .argument("<paths...>", "files and folders (read recursively)")
-    .action(async (paths: string[]) => {
-      exitCode = await extractCommand(paths, io);
+    .argument("<inputs...>", "files, folders (read recursively) and http(s) URLs")
+    .option("--allow-private", ALLOW_PRIVATE_HELP, false)
+    .action(async (inputs: string[], options: { allowPrivate: boolean }) => {
+      exitCode = await extractCommand(inputs, options, io);
     });
 
   try {

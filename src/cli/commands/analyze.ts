@@ -1,11 +1,10 @@
 import { isAbsolute, join, relative } from "node:path";
-import { describeRejected, ingestDocumentDetailed } from "../../ingest/index.js";
 import { analyzeCorpus } from "../../pipeline/index.js";
 import { buildReport } from "../../report/index.js";
 import { type CliIo, EXIT_OK, EXIT_SOME_FAILED, printLine } from "../cli-io.js";
+import { ingestInputs } from "../ingest-inputs.js";
 import { openCliStore } from "../open-cli-store.js";
 import { createProgress } from "../progress.js";
-import { expandPaths, readDocument } from "../read-inputs.js";
 import { packageVersion } from "../version.js";
 import { writeReport } from "../write-report.js";
 
@@ -13,46 +12,39 @@ export interface AnalyzeOptions {
   out: string;
   db?: string;
   quiet: boolean;
+  allowPrivate: boolean;
 }
 
 /**
- * `parallax analyze PATH...`: ingest every file, store each article in its own transaction, analyse the whole
- * stored corpus and write the report. A bad input is reported on one line and the batch goes on.
+ * `parallax analyze INPUT...`: ingest every file, folder and URL, store each article in its own transaction,
+ * analyse the whole stored corpus and write the report. A bad input is reported on one line and the batch goes on.
  */
-export async function analyzeCommand(paths: readonly string[], options: AnalyzeOptions, io: CliIo): Promise<number> {
+export async function analyzeCommand(inputs: readonly string[], options: AnalyzeOptions, io: CliIo): Promise<number> {
   const store = await openCliStore(options.db, io.cwd, io.env);
   try {
-    const files = await expandPaths(paths, io.cwd);
     const progress = createProgress(io, options.quiet);
-    progress.start(files.length);
+    let started = false;
+    let inputCount = 0;
     let failedInputs = 0;
     let inserted = 0;
     let unchanged = 0;
-    const reportFailure = (source: string, reason: string) => {
-      failedInputs++;
-      printLine(io.stderr, `${source}: ${reason}`);
-    };
-    for (const file of files) {
-      if (file.status === "failed") {
-        reportFailure(file.source, file.reason);
-        continue;
-      }
-      progress.tick(file.source);
-      const document = await readDocument(file.source, file.value);
-      if (document.status === "failed") {
-        reportFailure(document.source, document.reason);
-        continue;
-      }
-      const ingested = ingestDocumentDetailed(document.value);
-      if (ingested.status === "failed") {
-        reportFailure(ingested.source, ingested.reason);
-        continue;
-      }
-      for (const rejected of ingested.value.rejected) {
+    const events = ingestInputs(inputs, {
+      cwd: io.cwd,
+      allowPrivate: options.allowPrivate,
+      onInput: (source, _index, total) => {
+        if (!started) progress.start(total);
+        started = true;
+        inputCount = total;
+        progress.tick(source);
+      },
+    });
+    for await (const event of events) {
+      if (event.status === "failed") {
         failedInputs++;
-        printLine(io.stderr, describeRejected(rejected));
+        printLine(io.stderr, `${event.source}: ${event.reason}`);
+        continue;
       }
-      for (const article of ingested.value.articles) {
+      for (const article of event.value) {
         if ((await store.putArticle(article)) === "inserted") inserted++;
         else unchanged++;
       }
@@ -68,7 +60,7 @@ export async function analyzeCommand(paths: readonly string[], options: AnalyzeO
     const shownOut = relative(io.cwd, outFolder) || ".";
     printLine(
       io.stderr,
-      `Analysed ${files.length} inputs: ${inserted} new articles, ${unchanged} already stored, ${failedInputs} failed; ` +
+      `Analysed ${inputCount} inputs: ${inserted} new articles, ${unchanged} already stored, ${failedInputs} failed; ` +
         `${articles.length} articles in ${stories.length} stories. Report: ${join(shownOut, "report.{json,md,html}")}`,
     );
     return failedInputs > 0 ? EXIT_SOME_FAILED : EXIT_OK;
