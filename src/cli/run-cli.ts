@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { type CliIo, EXIT_FATAL, printLine } from "./cli-io.js";
 import { analyzeCommand } from "./commands/analyze.js";
 import { extractCommand } from "./commands/extract.js";
+import { registerServeCommand } from "./commands/serve.js";
 import { DEFAULT_DB } from "./open-cli-store.js";
 import { packageVersion } from "./version.js";
 
@@ -43,6 +44,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (inputs: string[], options: { allowPrivate: boolean }) => {
       exitCode = await extractCommand(inputs, options, io);
     });
+
+  const setExitCode = (code: number) => {
+    exitCode = code;
+  };
+  registerServeCommand(program, io, setExitCode);
 
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -22,6 +22,10 @@ beforeAll(async () => {
     } else if (path === "/big") {
       response.writeHead(200, { "content-type": "text/plain" });
       response.end("x".repeat(5000));
+    } else if (path === "/stall") {
+      // Headers and a first byte, then nothing: the time limit must cover the body too.
+      response.writeHead(200, { "content-type": "text/plain" });
+      response.write("x");
     } else if (path === "/slow") {
       setTimeout(() => response.end("late"), 2000);
     } else {
@@ -50,6 +54,8 @@ describe("isPublicAddress", () => {
     ["fe80::1", false],
     ["::ffff:127.0.0.1", false],
     ["0.0.0.0", false],
+    ["100.64.0.1", false],
+    ["224.0.0.1", false],
     ["93.184.216.34", true],
     ["2606:4700::1111", true],
     ["not an address", false],
@@ -86,6 +92,7 @@ describe("safeFetch", () => {
       /expected at most 1000/,
     );
     await expect(safeFetch(`${base}/slow`, { allowPrivate: true, timeoutMs: 200 })).rejects.toThrow(/time-out/);
+    await expect(safeFetch(`${base}/stall`, { allowPrivate: true, timeoutMs: 200 })).rejects.toThrow(/time-out/);
   });
 
   it("refuses other schemes, credentials and error statuses", async () => {

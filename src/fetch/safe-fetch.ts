@@ -55,7 +55,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
       response.resume();
       throw new FetchError(url, `Unexpected HTTP status ${status}, expected 200`);
     }
-    const bytes = await readBody(response, options.maxBytes ?? MAX_FETCH_BYTES, current.href);
+    const bytes = await readBody(response, options.maxBytes ?? MAX_FETCH_BYTES, current.href, deadline);
     const contentType = response.headers["content-type"] ?? null;
     return { source: url, path: null, url: current.href, bytes, contentType };
   }
@@ -136,7 +136,7 @@ function requestOnce(url: URL, options: SafeFetchOptions, signal: AbortSignal): 
   });
 }
 
-function readBody(response: IncomingMessage, maxBytes: number, url: string): Promise<Uint8Array> {
+function readBody(response: IncomingMessage, maxBytes: number, url: string, signal: AbortSignal): Promise<Uint8Array> {
   const declared = Number(response.headers["content-length"] ?? "0");
   if (declared > maxBytes) {
     response.destroy();
@@ -155,12 +155,10 @@ function readBody(response: IncomingMessage, maxBytes: number, url: string): Pro
       chunks.push(chunk);
     });
     response.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    response.on("error", (error) =>
-      reject(
-        error instanceof FetchError
-          ? error
-          : new FetchError(url, `Unexpected end of response (${error.message}), expected a whole body`),
-      ),
-    );
+    response.on("error", (error) => {
+      if (error instanceof FetchError) reject(error);
+      else if (signal.aborted) reject(new FetchError(url, "Unexpected time-out, expected a response in time"));
+      else reject(new FetchError(url, `Unexpected end of response (${error.message}), expected a whole body`));
+    });
   });
 }

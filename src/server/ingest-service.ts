@@ -1,0 +1,110 @@
+import { createHash } from "node:crypto";
+import { ingestDocumentDetailed } from "../ingest/index.js";
+import type { RawDocument } from "../model/raw-document.js";
+import { analyzeCorpus } from "../pipeline/index.js";
+import type { Store } from "../store/store.js";
+
+/** One input of a POST: a document ready to ingest, a URL to fetch first, or an input refused before reading. */
+export type IngestInput =
+  | { kind: "document"; document: RawDocument }
+  | { kind: "url"; source: string; url: string }
+  | { kind: "invalid"; source: string; reason: string };
+
+export type IngestItemResult =
+  | { status: "ok"; source: string; articleIds: string[]; inserted: number }
+  | { status: "failed"; source: string; reason: string };
+
+export interface IngestSummary {
+  results: IngestItemResult[];
+  inserted: number;
+  unchanged: number;
+  /** Whether the corpus was re-analysed (only when something new was stored). */
+  analysed: boolean;
+}
+
+/** The safe fetcher of src/fetch in production; a fake in tests. */
+export type Fetcher = (url: string) => Promise<RawDocument>;
+
+/**
+ * Ingests inputs one by one (each article in its own store transaction, as in the CLI), then re-analyses the stored
+ * corpus once if anything new arrived. Calls are serialised: two concurrent POSTs must not interleave their
+ * analyses and leave the older story set stored last.
+ */
+export class IngestService {
+  readonly #store: Store;
+  readonly #fetch: Fetcher;
+  readonly #onStoriesReplaced: () => void;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(store: Store, fetch: Fetcher, onStoriesReplaced: () => void) {
+    this.#store = store;
+    this.#fetch = fetch;
+    this.#onStoriesReplaced = onStoriesReplaced;
+  }
+
+  ingest(inputs: readonly IngestInput[]): Promise<IngestSummary> {
+    const run = this.#queue.then(() => this.#ingestNow(inputs));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #ingestNow(inputs: readonly IngestInput[]): Promise<IngestSummary> {
+    const results: IngestItemResult[] = [];
+    let inserted = 0;
+    let unchanged = 0;
+    for (const input of inputs) {
+      const document = await this.#toDocument(input);
+      if ("reason" in document) {
+        results.push({ status: "failed", source: document.source, reason: document.reason });
+        continue;
+      }
+      const result = ingestDocumentDetailed(document);
+      if (result.status === "failed") {
+        results.push({ status: "failed", source: result.source, reason: result.reason });
+        continue;
+      }
+      // An entry of a feed or JSON Lines file that could not be read is a failed input of its own.
+      for (const rejected of result.value.rejected) {
+        results.push({ status: "failed", source: rejected.source, reason: rejected.reason });
+      }
+      let insertedHere = 0;
+      for (const article of result.value.articles) {
+        if ((await this.#store.putArticle(article)) === "inserted") insertedHere++;
+        else unchanged++;
+      }
+      inserted += insertedHere;
+      results.push({
+        status: "ok",
+        source: document.source,
+        articleIds: result.value.articles.map((article) => article.id),
+        inserted: insertedHere,
+      });
+    }
+    if (inserted > 0) {
+      await this.#store.replaceStories(analyzeCorpus(await this.#store.listArticles()));
+      this.#onStoriesReplaced();
+    }
+    return { results, inserted, unchanged, analysed: inserted > 0 };
+  }
+
+  async #toDocument(input: IngestInput): Promise<RawDocument | { source: string; reason: string }> {
+    if (input.kind === "invalid") return { source: input.source, reason: input.reason };
+    if (input.kind === "document") return input.document;
+    try {
+      return { ...(await this.#fetch(input.url)), source: input.source };
+    } catch (error) {
+      return { source: input.source, reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}
+
+/**
+ * A JSON article becomes a one-record JSON document named after its content hash: the id then depends only on
+ * what was posted (or on its url), so posting the same article twice stores it once.
+ */
+export function jsonArticleDocument(record: Record<string, unknown>): RawDocument {
+  const body = JSON.stringify(record);
+  const hash = createHash("sha256").update(body).digest("hex").slice(0, 16);
+  const source = `post-${hash}.json`;
+  return { source, path: null, url: null, bytes: new TextEncoder().encode(body), contentType: "application/json" };
+}

@@ -1,0 +1,411 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import type { Hono } from "hono";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { SAMPLE_ARTICLES, SAMPLE_STORY } from "../src/server/fixtures/sample-story.js";
+import { createApp, MAX_PAGE_SIZE } from "../src/server/index.js";
+import { searchWords } from "../src/server/story-catalog.js";
+import { openStore } from "../src/store/index.js";
+import type { Store } from "../src/store/store.js";
+
+// ---- every JSON response is checked against docs/openapi.yaml ----
+
+interface Operation {
+  responses: Record<string, { $ref?: string; content?: Record<string, { schema: object }> }>;
+}
+const spec = parse(readFileSync(join(import.meta.dirname, "..", "docs", "openapi.yaml"), "utf8")) as {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { responses: Record<string, { content: Record<string, { schema: object }> }> };
+};
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+(addFormats as unknown as (a: Ajv2020) => void)(ajv);
+ajv.addSchema({ ...spec, $id: "openapi.json" });
+const templates = Object.keys(spec.paths).map((template) => ({
+  template,
+  pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`),
+}));
+
+/** Finds the operation for the request and validates the JSON body against the documented schema for the status. */
+async function conforms(method: string, url: string, response: Response): Promise<unknown> {
+  const body = await response.json();
+  const path = new URL(url, "http://x").pathname;
+  const match = templates.find((t) => t.pattern.test(path));
+  if (match === undefined) throw new Error(`No documented path for ${path}`);
+  const operation = spec.paths[match.template]?.[method.toLowerCase()];
+  if (operation === undefined) throw new Error(`No documented ${method} ${match.template}`);
+  const documented = operation.responses[String(response.status)];
+  if (documented === undefined)
+    throw new Error(`Undocumented status ${response.status} for ${method} ${match.template}`);
+  const content = documented.$ref
+    ? spec.components.responses[documented.$ref.split("/").at(-1) as string]?.content
+    : documented.content;
+  expect(content?.["application/json"], `${method} ${match.template} ${response.status} documents JSON`).toBeDefined();
+  const pointer = documented.$ref
+    ? `openapi.json#/components/responses/${documented.$ref.split("/").at(-1)}/content/application~1json/schema`
+    : `openapi.json#/paths/${match.template.replace(/~/g, "~0").replace(/\//g, "~1")}/${method.toLowerCase()}/responses/${response.status}/content/application~1json/schema`;
+  const validate = ajv.getSchema(pointer);
+  if (validate === undefined) throw new Error(`Cannot compile ${pointer}`);
+  if (!validate(body)) throw new Error(`${method} ${url} ${response.status}: ${ajv.errorsText(validate.errors)}`);
+  return body;
+}
+
+// ---- fixtures ----
+
+let store: Store;
+let app: Hono;
+const json = (body: unknown) => ({
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
+// biome-ignore lint/suspicious/noExplicitAny: every body is validated against the OpenAPI schema before tests read it.
+type Json = any;
+async function call(path: string, init?: RequestInit): Promise<{ status: number; body: Json; response: Response }> {
+  const response = await app.request(path, init);
+  const copy = response.clone();
+  const body = await conforms(init?.method ?? "GET", path, response);
+  return { status: copy.status, body, response: copy };
+}
+
+beforeEach(async () => {
+  store = await openStore(":memory:");
+  for (const article of SAMPLE_ARTICLES) await store.putArticle(article);
+  await store.replaceStories([SAMPLE_STORY]);
+  app = createApp({ store, now: () => new Date("2026-03-20T12:00:00Z"), logError: () => {} });
+});
+afterEach(async () => {
+  await store.close();
+});
+
+describe("the OpenAPI document", () => {
+  it("is a valid OpenAPI 3.1 document and every schema compiles", async () => {
+    expect(spec.openapi).toBe("3.1.0");
+    const result = await new Validator().validate(spec as unknown as Record<string, unknown>);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    for (const name of Object.keys((spec.components as unknown as { schemas: object }).schemas)) {
+      expect(ajv.getSchema(`openapi.json#/components/schemas/${name}`), name).toBeDefined();
+    }
+  });
+});
+
+describe("GET /api/health", () => {
+  it("answers ok with the version and time", async () => {
+    const { status, body } = await call("/api/health");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: "ok", time: "2026-03-20T12:00:00.000Z" });
+  });
+});
+
+describe("GET /api/stories", () => {
+  it("lists stories with counts, paged", async () => {
+    const { body } = await call("/api/stories");
+    expect(body).toMatchObject({ page: 1, pageSize: 20, total: 1 });
+    expect(body.items[0]).toMatchObject({ id: SAMPLE_STORY.id, articleCount: 3, outletCount: 3 });
+    // The copy (near-duplicate) and its origin count once.
+    expect(body.items[0].independentSources).toBe(2);
+  });
+
+  it.each([
+    ["q=2%2C150+lyubrava", 1],
+    ["q=Lipovy", 1],
+    ["q=nowhere-to-be-found", 0],
+    ["entity=daletski", 1],
+    ["entity=nobody", 0],
+    ["outlet=eastgate", 1],
+    ["outlet=Gazette", 0],
+    ["from=2026-03-16&to=2026-03-20", 1],
+    ["from=2026-03-17", 0],
+    ["to=2026-03-13", 0],
+    ["to=2026-03-14", 1],
+  ])("searches by %s", async (query, total) => {
+    const { status, body } = await call(`/api/stories?${query}`);
+    expect(status).toBe(200);
+    expect(body.total).toBe(total);
+  });
+
+  it("pages past the end to an empty page", async () => {
+    const { body } = await call("/api/stories?page=3&pageSize=1");
+    expect(body).toEqual({ items: [], page: 3, pageSize: 1, total: 1 });
+  });
+
+  it.each([
+    `pageSize=${MAX_PAGE_SIZE + 1}`,
+    "pageSize=0",
+    "page=0",
+    "page=abc",
+    "page=1.5",
+    "from=yesterday",
+    "from=2026-03-20&to=2026-03-01",
+    "sort=title",
+    `q=${"x".repeat(201)}`,
+  ])("refuses invalid query %s with 400", async (query) => {
+    const { status, body } = await call(`/api/stories?${query}`);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("invalid_request");
+  });
+});
+
+describe("GET /api/stories/:id and sections", () => {
+  it("returns the story with every section and its articles", async () => {
+    const { status, body } = await call(`/api/stories/${SAMPLE_STORY.id}`);
+    expect(status).toBe(200);
+    expect(body.story).toMatchObject({ id: SAMPLE_STORY.id, independentSources: 2 });
+    for (const section of ["entities", "provenance", "claims", "quotes", "timeline", "brief"]) {
+      expect(body.story[section].length, section).toBeGreaterThan(0);
+    }
+    expect(body.articles.map((a: { id: string }) => a.id)).toEqual(SAMPLE_STORY.articleIds);
+  });
+
+  it.each(["articles", "entities", "provenance", "claims", "quotes", "timeline", "brief"])(
+    "serves the %s section",
+    async (section) => {
+      const { status, body } = await call(`/api/stories/${SAMPLE_STORY.id}/${section}`);
+      expect(status).toBe(200);
+      expect(body.items.length).toBeGreaterThan(0);
+    },
+  );
+
+  it("answers an unknown id with 404 in the error shape", async () => {
+    for (const path of [
+      "/api/stories/story-ffffffffffff",
+      "/api/stories/story-ffffffffffff/claims",
+      "/api/articles/0000",
+    ]) {
+      const { status, body } = await call(path);
+      expect(status).toBe(404);
+      expect(body).toEqual({ error: { code: "not_found", message: expect.stringContaining("id") } });
+    }
+  });
+
+  it("refuses an id with odd characters with 400", async () => {
+    const { status, body } = await call("/api/articles/..%2F..%2Fetc%2Fpasswd");
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("invalid_request");
+  });
+
+  it("answers an unknown endpoint with 404 in the error shape", async () => {
+    const response = await app.request("/api/nothing-here");
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: "not_found" } });
+  });
+});
+
+describe("GET /api/articles/:id", () => {
+  it("returns the stored article", async () => {
+    const { status, body } = await call(`/api/articles/${SAMPLE_ARTICLES[0]?.id}`);
+    expect(status).toBe(200);
+    expect(body.title).toBe(SAMPLE_ARTICLES[0]?.title);
+  });
+});
+
+describe("POST /api/articles", () => {
+  const article = {
+    title: "Reservoir levels fall to record low in Orrin valley",
+    text: "Water in the Orrin reservoir fell to 18 percent of capacity on Tuesday, the valley water board said.\n\nThe board asked residents to cut use by a quarter.",
+    outlet: "Valley Tribune",
+    publishedAt: "2026-03-18T10:00:00Z",
+    author: "J. Doe",
+  };
+
+  it("stores and analyses a JSON article, and a second identical POST adds nothing", async () => {
+    const first = await call("/api/articles", json(article));
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ inserted: 1, unchanged: 0, analysed: true });
+    const [result] = first.body.results;
+    expect(result).toMatchObject({ status: "ok", inserted: 1 });
+    const stored = await store.getArticle(result.articleIds[0]);
+    expect(stored).toMatchObject({ title: article.title, outlet: "Valley Tribune" });
+    const stories = await store.listStories();
+    expect(stories.some((story) => story.articleIds.includes(result.articleIds[0]))).toBe(true);
+    const { body: list } = await call("/api/stories?q=reservoir");
+    expect(list.total).toBe(1);
+
+    const count = await store.countArticles();
+    const second = await call("/api/articles", json([article]));
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ inserted: 0, unchanged: 1, analysed: false });
+    expect(second.body.results[0].articleIds).toEqual(result.articleIds);
+    expect(await store.countArticles()).toBe(count);
+  });
+
+  it("reports per input: good ones stored, bad ones failed", async () => {
+    const { status, body } = await call("/api/articles", json([article, { title: "no body" }, { text: 5 }]));
+    expect(status).toBe(201);
+    expect(body.results.map((r: { status: string }) => r.status)).toEqual(["ok", "failed", "failed"]);
+    expect(body.results[1].reason).toMatch(/^Unexpected/);
+  });
+
+  it("answers 400 with the results when every input failed", async () => {
+    const { status, body } = await call("/api/articles", json([{ title: "only a title" }]));
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("all_inputs_failed");
+    expect(body.results).toHaveLength(1);
+  });
+
+  it("refuses malformed JSON with 400", async () => {
+    const { status, body } = await call("/api/articles", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"title": "x", ',
+    });
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("malformed_json");
+  });
+
+  it("refuses an oversized body with 413 and stores nothing", async () => {
+    const small = createApp({ store, maxBodyBytes: 1024 });
+    const before = await store.countArticles();
+    const response = await small.request("/api/articles", json({ ...article, text: "x ".repeat(2000) }));
+    expect(response.status).toBe(413);
+    expect(await conforms("POST", "/api/articles", response)).toMatchObject({ error: { code: "payload_too_large" } });
+    expect(await store.countArticles()).toBe(before);
+  });
+
+  it("refuses an oversized body at the default limit", async () => {
+    const response = await app.request("/api/articles", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "x".repeat(21 * 1024 * 1024),
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it("refuses an unsupported content type with 415", async () => {
+    const { status, body } = await call("/api/articles", {
+      method: "POST",
+      headers: { "content-type": "image/png" },
+      body: "\x89PNG",
+    });
+    expect(status).toBe(415);
+    expect(body.error.code).toBe("unsupported_media_type");
+  });
+
+  it.each([
+    "http://127.0.0.1/x",
+    "http://10.0.0.1/",
+    "http://[::1]:8080/",
+    "http://169.254.169.254/latest/meta-data",
+    "file:///etc/passwd",
+    "http://localhost./",
+  ])("refuses to fetch %s", async (url) => {
+    const { status, body } = await call("/api/articles", json({ url }));
+    expect(status).toBe(400);
+    expect(body.results[0]).toMatchObject({ status: "failed", source: url });
+    expect(body.results[0].reason).toMatch(/Unexpected (private|URL scheme|network)/);
+  });
+
+  it("ingests a fetched page through the injected fetcher", async () => {
+    const html = `<html><head><title>Fetched page</title><meta property="og:site_name" content="Fetch Times"></head><body><article><h1>Fetched page</h1><p>${"A long enough paragraph about the dam and the river valley. ".repeat(5)}</p></article></body></html>`;
+    const fetching = createApp({
+      store,
+      fetch: async (url) => ({
+        source: url,
+        path: null,
+        url,
+        contentType: "text/html; charset=utf-8",
+        bytes: new TextEncoder().encode(html),
+      }),
+    });
+    const response = await fetching.request("/api/articles", json({ url: "https://news.example/dam" }));
+    const body = (await conforms("POST", "/api/articles", response)) as { results: Array<{ articleIds: string[] }> };
+    expect(response.status).toBe(201);
+    const stored = await store.getArticle(body.results[0]?.articleIds[0] as string);
+    expect(stored?.url).toBe("https://news.example/dam");
+  });
+
+  it("ingests an uploaded file, naming it by its base name only", async () => {
+    const form = new FormData();
+    form.append(
+      "file",
+      new File(
+        [
+          `---\ntitle: Uploaded story\noutlet: Upload Daily\n---\n\n${"Text of an uploaded article about the harbour. ".repeat(4)}`,
+        ],
+        "../../etc/upload.md",
+        { type: "text/markdown" },
+      ),
+    );
+    const { status, body } = await call("/api/articles", { method: "POST", body: form });
+    expect(status).toBe(201);
+    expect(body.results[0].source).toBe("upload/upload.md");
+    const stored = await store.getArticle(body.results[0].articleIds[0]);
+    expect(stored).toMatchObject({ title: "Uploaded story", path: "upload/upload.md" });
+  });
+
+  it("ingests a raw HTML body", async () => {
+    const { status, body } = await call("/api/articles?name=page.html", {
+      method: "POST",
+      headers: { "content-type": "text/html; charset=utf-8" },
+      body: `<html><head><title>Raw page</title></head><body><article><p>${"Raw body text about the election count in the northern district. ".repeat(4)}</p></article></body></html>`,
+    });
+    expect(status).toBe(201);
+    expect(body.results[0].source).toBe("upload/page.html");
+  });
+
+  it("refuses a name that is a path", async () => {
+    const { status } = await call("/api/articles?name=..%2Fsecret.html", {
+      method: "POST",
+      headers: { "content-type": "text/html" },
+      body: "<p>x</p>",
+    });
+    expect(status).toBe(400);
+  });
+});
+
+describe("security headers and errors", () => {
+  it("sets the CSP and friends on every response, including errors", async () => {
+    for (const [path, init] of [
+      ["/api/health", undefined],
+      ["/api/stories/none", undefined],
+      ["/", undefined],
+      [`/stories/${SAMPLE_STORY.id}`, undefined],
+      ["/assets/app.css", undefined],
+      ["/missing", undefined],
+      ["/api/articles", { method: "POST", headers: { "content-type": "application/json" }, body: "{" }],
+    ] as const) {
+      const response = await app.request(path, init);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toContain("default-src 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain("script-src");
+      expect(csp).not.toContain("unsafe-inline");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    }
+  });
+
+  it("answers a server fault with 500 and no stack", async () => {
+    const logged: unknown[] = [];
+    const broken = createApp({
+      store: { ...store, getStory: () => Promise.reject(new Error("secret database detail at /srv/db")) } as Store,
+      logError: (error) => logged.push(error),
+    });
+    const response = await broken.request(`/api/stories/${SAMPLE_STORY.id}`);
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).not.toContain("secret");
+    expect(text).not.toContain("at ");
+    expect(JSON.parse(text)).toEqual({ error: { code: "internal_error", message: expect.any(String) } });
+    expect(logged).toHaveLength(1);
+  });
+});
+
+describe("searchWords", () => {
+  it("folds case and accents, splits on punctuation and skips short and common words", () => {
+    expect(searchWords("Łódź: Café “Señor” détente — the 2,150 said AND Zürich")).toEqual([
+      "łodz",
+      "cafe",
+      "senor",
+      "detente",
+      "150",
+      "zurich",
+    ]);
+    expect(searchWords("Police’s crackdown")).toEqual(["police", "crackdown"]);
+  });
+});
