@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { type CliIo, EXIT_FATAL, printLine } from "./cli-io.js";
 import { analyzeCommand } from "./commands/analyze.js";
+import { registerEntitiesCommands } from "./commands/entities.js";
 import { extractCommand } from "./commands/extract.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { DEFAULT_DB } from "./open-cli-store.js";
@@ -48,6 +49,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const setExitCode = (code: number) => {
     exitCode = code;
   };
+  registerEntitiesCommands(program, io, setExitCode);
   registerServeCommand(program, io, setExitCode);
 
   try {

@@ -1,8 +1,8 @@
 import type { MentionType } from "../extract/entities/mention.js";
 import type { Entity, EntityMention } from "../model/index.js";
 import { entityId } from "./entity-id.js";
-import { nameKey, otherNameKey } from "./name-key.js";
-import { bareSurnameFits, personNamesMatch } from "./names-match.js";
+import { acronymOf, initialsOf, otherNameKey, personNameKey } from "./name-key.js";
+import { bareSurnameFits, personNamesFit } from "./names-match.js";
 import { type PersonName, parsePersonName } from "./person-name.js";
 
 /** One name to place: the name it is resolved under (after coreference) and the mention that carries it. */
@@ -53,17 +53,20 @@ export class EntityIndex {
   /** Places one mention; returns the id of the entity it joined or founded. */
   add(input: IndexInput): string {
     const aliasKey = `${input.type}\u0000${input.name}`;
-    const known = this.byAlias.get(aliasKey);
-    const person = known || input.type !== "person" ? null : parsePersonName(input.name);
-    const cluster = known ?? this.place(input, person);
-    const alias = cluster.aliases.get(input.name);
-    if (alias) alias.count++;
+    let cluster = this.byAlias.get(aliasKey);
+    const alias = cluster?.aliases.get(input.name);
+    if (cluster && alias) alias.count++;
     else {
-      cluster.aliases.set(input.name, {
-        person: person ?? (input.type === "person" ? parsePersonName(input.name) : null),
-        count: 1,
-      });
+      // Keys are computed once per new spelling: known spellings (most mentions) cost one map look-up.
+      const person = input.type === "person" ? parsePersonName(input.name) : null;
+      const key = person ? personNameKey(person) : `${input.type}:${otherNameKey(input.name)}`;
+      const blocks = person ? personBlocks(person, input) : otherBlocks(input, key);
+      cluster = this.place(input, person, blocks, key);
+      cluster.aliases.set(input.name, { person, count: 1 });
       this.byAlias.set(aliasKey, cluster);
+      // A name that joined by the loose path brings its own surname keys: later spellings must find the entity
+      // under either.
+      for (const block of blocks) this.register(block, cluster);
     }
     if (!cluster.spellings.has(input.name)) cluster.spellings.set(input.name, 0);
     if (input.spelling) cluster.spellings.set(input.spelling, (cluster.spellings.get(input.spelling) ?? 0) + 1);
@@ -73,27 +76,32 @@ export class EntityIndex {
     return cluster.id;
   }
 
-  private place(input: IndexInput, person: PersonName | null): Cluster {
-    const block = person
-      ? person.surname
-        ? `person\u0000s:${person.surname.stem}`
-        : // A lone given name ("Давид") says too little to join anything outside its own article.
-          `person\u0000g:${input.mention.articleId}\u0000${person.given[0]?.key ?? input.name}`
-      : `${input.type}\u0000${otherNameKey(input.name)}`;
-    const candidates = this.byBlock.get(block) ?? [];
-    const fitting = person
-      ? candidates.filter((cluster) => {
-          const names = [...cluster.aliases.values()].flatMap((alias) => (alias.person ? [alias.person] : []));
-          return names.every((name) => personNamesMatch(name, person)) && bareSurnameFits(person, names);
-        })
-      : candidates;
+  private register(block: string, cluster: Cluster): void {
+    const list = this.byBlock.get(block);
+    if (!list) this.byBlock.set(block, [cluster]);
+    // The cluster registered last is the usual repeat (its own new spelling), so the check is cheap.
+    else if (list.at(-1) !== cluster && !list.includes(cluster)) list.push(cluster);
+  }
+
+  private place(input: IndexInput, person: PersonName | null, blocks: readonly string[], key: string): Cluster {
+    // Other names are looked up by their key only: the acronym block is for acronyms, and two names with the
+    // same initials ("Европейски съюз", "Европейски съвет") are not one entity.
+    const lookup = person ? blocks : blocks.slice(0, 1);
+    const found = new Set<Cluster>();
+    for (const block of lookup) for (const cluster of this.byBlock.get(block) ?? []) found.add(cluster);
+    let candidates = [...found];
+    const acronym = person ? null : acronymOf(input.name);
+    // An acronym seen for the first time may stand for a full name already placed ("ВОЗ" for "Всемирная
+    // организация здравоохранения"); it joins it under the usual dominance rule.
+    if (acronym && candidates.length === 0) candidates = this.byBlock.get(acronymBlock(input.type, acronym)) ?? [];
+    const fitting = person ? candidates.filter((cluster) => personFits(cluster, person)) : candidates;
     const sized = fitting
       .map((cluster) => ({ cluster, size: cluster.mentions.length }))
       .sort((a, b) => b.size - a.size);
     const [best, second] = sized;
     if (best && (!second || best.size >= DOMINANCE * second.size)) return best.cluster;
     const cluster: Cluster = {
-      id: this.freshId(input.type, nameKey(input.name, input.type)),
+      id: this.freshId(input.type, key),
       type: input.type,
       aliases: new Map(),
       spellings: new Map(),
@@ -102,8 +110,6 @@ export class EntityIndex {
       roles: new Set(),
     };
     this.clusters.push(cluster);
-    candidates.push(cluster);
-    this.byBlock.set(block, candidates);
     return cluster;
   }
 
@@ -120,6 +126,58 @@ export class EntityIndex {
       .map((cluster) => toEntity(cluster))
       .sort((a, b) => (b.mentions?.length ?? 0) - (a.mentions?.length ?? 0) || a.id.localeCompare(b.id));
   }
+}
+
+function acronymBlock(type: string, letters: string): string {
+  return `${type}\u0000acronym:${letters}`;
+}
+
+/** Blocking keys of an organisation or place name: its key, and the acronym its initials would make. */
+function otherBlocks(input: IndexInput, key: string): string[] {
+  const blocks = [`${input.type}\u0000${key}`];
+  const initials = initialsOf(input.name);
+  if (initials) blocks.push(acronymBlock(input.type, initials));
+  return blocks;
+}
+
+/**
+ * Blocking keys of a person name: its strict surname stem, and for a name with a spelled-out first given name the
+ * loose surname skeleton paired with that given name's key and its loose skeleton (the loose path needs both parts
+ * to agree, and keying on both keeps loose blocks as small as strict ones). A bare surname needs a strict anchor
+ * anyway, so it has no loose key.
+ */
+function personBlocks(person: PersonName, input: IndexInput): string[] {
+  if (!person.surname)
+    // A lone given name ("Давид") says too little to join anything outside its own article.
+    return [`person\u0000g:${input.mention.articleId}\u0000${person.given[0]?.key ?? input.name}`];
+  const blocks = [`person\u0000s:${person.surname.stem}`];
+  const [first] = person.given;
+  if (first && !first.isInitial) {
+    blocks.push(`person\u0000l:${person.surname.loose}\u0000k:${first.key}`);
+    blocks.push(`person\u0000l:${person.surname.loose}\u0000l:${first.loose}`);
+  }
+  return blocks;
+}
+
+/**
+ * Complete linkage: the name must fit every name already in the entity. A bare surname that fits some of them only
+ * by its loose skeleton also needs one strict fit, so the loose path never founds a link on a surname alone.
+ */
+function personFits(cluster: Cluster, person: PersonName): boolean {
+  // Plain loops with early exits: this runs for every candidate of every new spelling, the index's hot path.
+  let strict = false;
+  let bareLoose = false;
+  const names: PersonName[] = [];
+  for (const alias of cluster.aliases.values()) {
+    if (!alias.person) continue;
+    const fit = personNamesFit(alias.person, person);
+    if (fit === null) return false;
+    if (fit === "strict") strict = true;
+    else if (fit === "bare-loose") bareLoose = true;
+    names.push(alias.person);
+  }
+  if (bareLoose && !strict) return false;
+  return bareSurnameFits(person, names);
 }
 
 /** Canonical name: the most common spelling among full names (given name and surname), else the most common. */

@@ -30,12 +30,26 @@ for (const [variant, info] of BY_VARIANT) {
 }
 
 /**
+ * A group found by skeleton alone must also share the first letter with one of its spellings: vowels all reduce to
+ * one letter in the skeleton, so "Ugur" would otherwise be "Igor".
+ */
+function bySkeleton(word: string): GivenNameInfo | undefined {
+  const info = BY_SKELETON.get(skeleton(word));
+  if (!info) return undefined;
+  return INITIALS_BY_KEY.get(info.key)?.has(word.slice(0, 1)) ? info : undefined;
+}
+
+const INITIALS_BY_KEY = new Map<string, Set<string>>();
+for (const group of GIVEN_NAME_GROUPS)
+  INITIALS_BY_KEY.set(`=${group.variants[0]}`, new Set(group.variants.map((variant) => variant.slice(0, 1))));
+
+/**
  * Key of a romanised given name: its variant group when known (Alexei = Aliaksei = Oleksiy), else its skeleton.
  * Gender from the group, or from a final -a for unknown Slavic-looking names.
  */
 export function givenNameKey(latin: string): GivenNameInfo {
   const word = latin.replace(/[^a-z]/g, "");
-  const known = BY_VARIANT.get(word) ?? BY_SKELETON.get(skeleton(word));
+  const known = BY_VARIANT.get(word) ?? bySkeleton(word);
   if (known) return known;
   const gender: Gender = word.endsWith("a") && !MALE_NAMES_IN_A.has(word) ? "f" : null;
   return { key: skeleton(word), gender };

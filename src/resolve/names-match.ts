@@ -25,7 +25,7 @@ function givenCompatible(a: GivenPart, b: GivenPart): boolean {
  * Deliberately not transitive: "A. Navalny" fits both "Alexei Navalny" and "Anna Navalny", which do not fit each other.
  */
 export function personNamesMatch(a: PersonName, b: PersonName): boolean {
-  if (a.junior !== b.junior) return false;
+  if (a.generation !== b.generation) return false;
   if (a.gender !== null && b.gender !== null && a.gender !== b.gender) return false;
   if (a.surname === null || b.surname === null) {
     // A lone given name only matches the same lone given name; linking it to a full name is coreference's job.
@@ -38,4 +38,57 @@ export function personNamesMatch(a: PersonName, b: PersonName): boolean {
   const [firstB] = b.given;
   if (!firstA || !firstB) return true;
   return b.given.some((part) => givenCompatible(firstA, part)) || a.given.some((part) => givenCompatible(firstB, part));
+}
+
+/** How two person names fit: by the strict key, by the loose skeleton with agreeing given names, or not at all. */
+export type NameFit = "strict" | "loose" | "bare-loose" | null;
+
+// A surname matched only by its loose skeleton needs this many consonants in it: shorter ones collide across
+// unrelated names (Shoigu and Tsekov both reduce to s-k).
+const MIN_LOOSE_SURNAME_CONSONANTS = 3;
+
+function givenLooselyCompatible(a: GivenPart, b: GivenPart): boolean {
+  if (a.isInitial || b.isInitial) return givenCompatible(a, b);
+  if (a.key === b.key) return true;
+  // Two names the lexicon knows and puts in different groups are different names, however alike they sound
+  // (Sergei and George both reduce to s-r-s).
+  if (a.key.startsWith("=") && b.key.startsWith("=")) return false;
+  return a.loose === b.loose;
+}
+
+/**
+ * First vowel letter of a surname as spelled, y as i and u as a (English short u is а/ъ in Cyrillic:
+ * Sturgeon/Стърджън): "Kuciak" and "Кейсик" differ in it, Barnier and Барние do not.
+ */
+function firstVowel(light: string): string {
+  const vowel = /[aeiouy]/.exec(light.replace(/^[yj](?=[aeiou])/, ""))?.[0] ?? "";
+  return vowel.replace("y", "i").replace("u", "a");
+}
+
+function surnamesLooselyAgree(a: NonNullable<PersonName["surname"]>, b: NonNullable<PersonName["surname"]>): boolean {
+  if (a.loose !== b.loose || a.loose.length === 0) return false;
+  if (a.stem === b.stem) return true;
+  return (
+    a.loose.replace(/[a-]/g, "").length >= MIN_LOOSE_SURNAME_CONSONANTS && firstVowel(a.light) === firstVowel(b.light)
+  );
+}
+
+/**
+ * The loose path for names written by ear in another script (Michel Barnier/Мишел Барние): loose surname skeletons
+ * equal, no gender clash, and the first given names of both agree by key or loose skeleton, so that two
+ * independent parts of the name vouch for each other. A bare surname with an equal loose skeleton is "bare-loose":
+ * the index accepts it only into an entity that already holds a strictly matching spelling.
+ */
+export function personNamesFit(a: PersonName, b: PersonName): NameFit {
+  if (personNamesMatch(a, b)) return "strict";
+  if (a.generation !== b.generation || a.surname === null || b.surname === null) return null;
+  if (a.gender !== null && b.gender !== null && a.gender !== b.gender) return null;
+  if (!surnamesLooselyAgree(a.surname, b.surname)) return null;
+  const [firstA] = a.given;
+  const [firstB] = b.given;
+  if (!firstA || !firstB) return "bare-loose";
+  if (firstA.isInitial && firstB.isInitial) return null;
+  // First against first only: the middle-name leniency of the strict path would let "Shah Mahmood" fit
+  // "Muhammad Haneef" by sound.
+  return givenLooselyCompatible(firstA, firstB) ? "loose" : null;
 }

@@ -1,4 +1,5 @@
 import { givenNameGender, givenNameInitials, givenNameKey, isKnownGivenName } from "./given-name.js";
+import { looseSkeleton } from "./loose-skeleton.js";
 import { type Gender, surnameKey } from "./surname.js";
 import { toLatin } from "./transliterate.js";
 
@@ -8,18 +9,30 @@ export interface GivenPart {
   /** Every first letter this name may be abbreviated to. */
   initials: Set<string>;
   isInitial: boolean;
+  /** Loose skeleton of the spelling as written (loose-skeleton.ts); empty for an initial. */
+  loose: string;
 }
 
 export interface PersonName {
   given: GivenPart[];
   /** Null when the name is a lone given name ("Donald"). */
-  surname: { stem: string; gender: Gender; light: string } | null;
+  surname: { stem: string; gender: Gender; light: string; loose: string } | null;
   gender: Gender;
-  /** "Jr."/"младши": the son, who must not merge with the father. ("Sr." adds nothing and is dropped.) */
-  junior: boolean;
+  /**
+   * "Jr."/"младши" or "Sr."/"старший": a name that says which generation it means must not merge with the other
+   * generation, nor with the plain name, which in the news usually means the better-known one of them.
+   */
+  generation: Generation;
 }
 
+/** "junior", "senior", or a regnal number ("ii", "xiv"): Alexander I and Alexander II are two people. */
+export type Generation = string | null;
+
+// Roman numerals, with the Cyrillic look-alikes Х and І that Cyrillic text uses for them ("Бенедикт ХVІ").
+const REGNAL = /^[IVXХІ]+\.?$/u;
+
 const JUNIOR = /^(jr|junior|mladshij|mladshi|mladsi|ml)$|-(mladshij|mladshi|mladsi|jr)$/;
+const SENIOR = /^(sr|senior|starshij|starshi|starsi|st)$|-(starshij|starshi|starsi|sr)$/;
 
 // Generational and honorific tails that are not part of the surname ("Biden Jr.", "Байден-старший").
 const SUFFIXES = new Set([
@@ -51,11 +64,29 @@ function tokens(name: string): string[] {
 }
 
 export function parsePersonName(name: string): PersonName {
-  const all = tokens(name).map((token) => toLatin(token).replace(/[^a-z-]/g, ""));
-  const junior = all.some((token) => JUNIOR.test(token));
-  const raw = tokens(name)
+  const written = tokens(name);
+  const all = written.map((token) => toLatin(token).replace(/[^a-z-]/g, ""));
+  // Only the last word, and a lone letter only without a dot: "Vladimir V. Putin" has an initial, not a number.
+  const lastWritten = written.length > 1 ? written.at(-1) : undefined;
+  const regnal =
+    lastWritten && REGNAL.test(lastWritten) && (lastWritten.replace(".", "").length > 1 || !lastWritten.endsWith("."))
+      ? lastWritten
+      : undefined;
+  const generation: Generation = all.some((token) => JUNIOR.test(token))
+    ? "junior"
+    : all.some((token) => SENIOR.test(token))
+      ? "senior"
+      : regnal
+        ? regnal.replace(/Х/g, "X").replace(/І/g, "I").replace(/\./g, "").toLowerCase()
+        : null;
+  let raw = written
+    .filter((_token, index) => !(regnal !== undefined && index === written.length - 1))
     .map((token) => ({ initial: /^\p{L}\.?$/u.test(token), latin: toLatin(token).replace(/[^a-z-]/g, "") }))
     .filter((token) => token.latin.length > 0 && !SUFFIXES.has(token.latin.replace(/-/g, "")));
+  // A name written all in lower case ("liberální demokraté", "britanski poslanci") is a common noun phrase: its
+  // first word is an adjective, not a given name, so the whole phrase is kept as one surname-like key.
+  if (raw.length > 1 && !/\p{Lu}/u.test(name))
+    raw = [{ initial: false, latin: raw.map((token) => token.latin).join("-") }];
   // "Байден-старший": the generational word is glued by a hyphen.
   for (const token of raw) token.latin = token.latin.replace(/-(mladshij|starshij|mladshi|starshi|jr|sr)$/, "");
   const last = raw.at(-1);
@@ -68,11 +99,16 @@ export function parsePersonName(name: string): PersonName {
   const surname = surnameToken ? surnameKey(surnameToken.latin) : null;
   let gender: Gender = surname?.gender ?? null;
   const given = givenTokens.map((token): GivenPart => {
-    if (token.initial) return { key: "", initials: new Set(token.latin.slice(0, 1)), isInitial: true };
+    if (token.initial) return { key: "", initials: new Set(token.latin.slice(0, 1)), isInitial: true, loose: "" };
     const info = givenNameKey(token.latin);
     const givenGender = givenNameGender(token.latin);
     if (gender === null && givenGender !== null && isKnownGivenName(token.latin)) gender = givenGender;
-    return { key: info.key, initials: givenNameInitials(token.latin), isInitial: false };
+    return {
+      key: info.key,
+      initials: givenNameInitials(token.latin),
+      isInitial: false,
+      loose: looseSkeleton(token.latin),
+    };
   });
-  return { given, surname, gender, junior };
+  return { given, surname, gender, generation };
 }

@@ -1,6 +1,7 @@
 import type { Mention } from "../extract/entities/mention.js";
 import type { Article, Entity } from "../model/index.js";
 import { EntityIndex, type IndexInput } from "./entity-index.js";
+import { acronymOf } from "./name-key.js";
 import { parsePersonName } from "./person-name.js";
 
 /** The name a mention is resolved under: its coreference antecedent's text when it has one. */
@@ -9,9 +10,12 @@ export function resolvedName(mention: Mention, articleMentions: readonly Mention
   return target && target.type === mention.type ? target.text : mention.text;
 }
 
-/** Fuller names seed entities first, so a bare surname later joins the full name instead of founding its own. */
+/**
+ * Fuller names seed entities first, so a bare surname later joins the full name instead of founding its own, and
+ * an acronym finds the multi-word name it abbreviates.
+ */
 function specificity(input: IndexInput): number {
-  if (input.type !== "person") return 1;
+  if (input.type !== "person") return acronymOf(input.name) ? 0 : 1;
   const parsed = parsePersonName(input.name);
   return (parsed.surname ? 2 : 0) + parsed.given.filter((part) => !part.isInitial).length * 2 + parsed.given.length;
 }

@@ -1,3 +1,4 @@
+import { looseSkeleton } from "./loose-skeleton.js";
 import { skeleton } from "./phonetic.js";
 
 export type Gender = "m" | "f" | null;
@@ -9,6 +10,8 @@ export interface SurnameKey {
   gender: Gender;
   /** The stem with only light folding (y/j as i, w as v, doubles merged): for names too short to trust a skeleton. */
   light: string;
+  /** Loose skeleton of the stem (loose-skeleton.ts): only trusted together with agreeing given names. */
+  loose: string;
 }
 
 function lightFold(stem: string): string {
@@ -53,9 +56,10 @@ export function surnameKey(latin: string): SurnameKey {
   const word = latin.replace(/[^a-z-]/g, "");
   // Double-barrelled names: each part keeps its own form; gender comes from the last part.
   const parts = word.split("-").filter((part) => part.length > 0);
-  if (parts.length === 0) return { stem: "", gender: null, light: "" };
+  if (parts.length === 0) return { stem: "", gender: null, light: "", loose: "" };
   let gender: Gender = null;
   const lights: string[] = [];
+  const looses: string[] = [];
   const stems = parts.map((part, index) => {
     for (const [pattern, replacement, partGender] of ENDINGS) {
       if (!pattern.test(part)) continue;
@@ -63,10 +67,12 @@ export function surnameKey(latin: string): SurnameKey {
       if (stem.length < MIN_STEM) continue;
       if (index === parts.length - 1) gender = partGender;
       lights.push(lightFold(stem));
+      looses.push(looseSkeleton(stem));
       return dropFinalVowel(skeleton(stem));
     }
     lights.push(lightFold(part));
+    looses.push(looseSkeleton(part));
     return dropFinalVowel(skeleton(part));
   });
-  return { stem: stems.join("-"), gender, light: lights.join("-") };
+  return { stem: stems.join("-"), gender, light: lights.join("-"), loose: looses.join("-") };
 }

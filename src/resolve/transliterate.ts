@@ -77,9 +77,42 @@ const LATIN_SPECIAL: Readonly<Record<string, string>> = {
 
 const COMBINING_MARKS = /\p{M}+/gu;
 
+// Letters that look alike in both scripts, lower-case, Latin → Cyrillic. Feeds and lemma files mix them inside one
+// word ("Tpъмп", "Сatholic"): the minority letters are read in the word's majority script.
+const LOOKALIKES: ReadonlyArray<readonly [string, string]> = [
+  ["a", "а"],
+  ["b", "в"],
+  ["c", "с"],
+  ["e", "е"],
+  ["h", "н"],
+  ["i", "і"],
+  ["k", "к"],
+  ["m", "м"],
+  ["o", "о"],
+  ["p", "р"],
+  ["t", "т"],
+  ["x", "х"],
+  ["y", "у"],
+];
+const TO_CYRILLIC = new Map(LOOKALIKES);
+const TO_LATIN = new Map(LOOKALIKES.map(([latin, cyrillic]) => [cyrillic, latin] as const));
+const MIXED_WORD = /(?=\p{L}*\p{Script=Latin})(?=\p{L}*\p{Script=Cyrillic})\p{L}+/gu;
+
+/** A word spelled with letters of both scripts, rewritten in the script most of its letters use. */
+function unmix(lower: string): string {
+  // Fast path: almost every name is in one script.
+  if (!/[a-z]/.test(lower) || !/\p{Script=Cyrillic}/u.test(lower)) return lower;
+  return lower.replace(MIXED_WORD, (word) => {
+    const cyrillic = (word.match(/\p{Script=Cyrillic}/gu) ?? []).length;
+    const latin = (word.match(/\p{Script=Latin}/gu) ?? []).length;
+    const map = cyrillic >= latin ? TO_CYRILLIC : TO_LATIN;
+    return [...word].map((ch) => map.get(ch) ?? ch).join("");
+  });
+}
+
 /** Lower-case ASCII form of a name in any Latin or Cyrillic spelling; other characters pass through. */
 export function toLatin(text: string): string {
-  const lower = text.normalize("NFC").toLowerCase();
+  const lower = unmix(text.normalize("NFC").toLowerCase());
   let out = "";
   for (const ch of lower) out += CYRILLIC[ch] ?? LATIN_SPECIAL[ch] ?? ch;
   return out.normalize("NFD").replace(COMBINING_MARKS, "");

@@ -98,6 +98,10 @@ export const GIVEN_NAME_GROUPS: readonly GivenNameGroup[] = [
       "michail",
       "michal",
       "michael",
+      // English Michael as Cyrillic spells it by ear (Майкл, Майкъл).
+      "majkl",
+      "majkal",
+      "maikl",
       "michel",
       "mikhal",
       "mikhailo",
