@@ -222,7 +222,7 @@ describe("HTML extraction", () => {
     const para =
       "The water board confirmed the reservoir level had risen by two metres since Friday, easing fears of a summer ban. ";
     const html = `<body><div class="list">${'<p><a href="/x">Another headline link in a list</a></p>'.repeat(20)}</div>
-      <article><p>${para}</p><p>${para}</p><p>${para}</p></article></body>`;
+      <article><p>${para}One.</p><p>${para}Two.</p><p>${para}Three.</p></article></body>`;
     const text = extractHtml(html, NOW).text;
     expect(text).not.toContain("Another headline");
     expect(text.split("\n\n")).toHaveLength(3);

@@ -12,7 +12,7 @@ const MAX_REPAIR_ROUNDS = 4;
 const PRIMARY_ENCODING = "windows-1252";
 /** Rarer wrong decoders: accepted only with stronger evidence, since their letters are ordinary text elsewhere. */
 // (cp437 is left out on purpose: its box-drawing characters are legitimate in text tables and decode "validly".)
-const SECONDARY_ENCODINGS = ["windows-1251", "windows-1250", "macintosh"] as const;
+const SECONDARY_ENCODINGS = ["windows-1251", "windows-1250", "iso-8859-2", "windows-1257", "macintosh"] as const;
 
 /**
  * Closing punctuation that follows a word in correct text ("SELKÄ…", "Ã’s", "Ä\u00a0"): a lone two-byte
@@ -50,6 +50,38 @@ function buildTable(encoding: string, sloppy: boolean): CharToByte {
 
 const PRIMARY_TABLE = buildTable(PRIMARY_ENCODING, true);
 const SECONDARY_TABLES = SECONDARY_ENCODINGS.map((encoding) => ({ encoding, table: buildTable(encoding, false) }));
+
+/** A regex character class body with consecutive code points merged into ranges (a shorter class matches faster). */
+function escapeClass(chars: Iterable<string>): string {
+  const codes = [...new Set([...chars].map((c) => c.codePointAt(0) ?? 0))].sort((a, b) => a - b);
+  const hex = (code: number) => `\\u{${code.toString(16)}}`;
+  let out = "";
+  for (let i = 0; i < codes.length; ) {
+    let j = i;
+    while (j + 1 < codes.length && codes[j + 1] === (codes[j] ?? 0) + 1) j++;
+    out += j > i ? `${hex(codes[i] ?? 0)}-${hex(codes[j] ?? 0)}` : hex(codes[i] ?? 0);
+    i = j + 1;
+  }
+  return out;
+}
+
+/**
+ * Every repair needs a UTF-8 lead byte's character right before a continuation byte's character (or before the
+ * U+FFFD that replaced a lost one; "Ã " is the lost no-break space of "à"). A line without such a pair cannot
+ * change, and testing for the pair with one native regex is what keeps big pages (minified HTML is one long line
+ * of correct non-ASCII text) fast: the per-character analysis then runs only on lines that may hold mojibake.
+ */
+const MAYBE_MOJIBAKE = (() => {
+  const leads = new Set<string>();
+  const continuations = new Set<string>(["\ufffd"]);
+  for (const table of [PRIMARY_TABLE, ...SECONDARY_TABLES.map((t) => t.table)]) {
+    for (const [char, byte] of table) {
+      if (byte >= 0xc2 && byte <= 0xf4) leads.add(char);
+      if (byte >= 0x80 && byte <= 0xbf) continuations.add(char);
+    }
+  }
+  return new RegExp(`[${escapeClass(leads)}][${escapeClass(continuations)}]|Ã `, "u");
+})();
 
 /** Length of the valid UTF-8 multi-byte sequence starting at `bytes[i]`, or 0 (rejects overlongs and surrogates). */
 function utf8SequenceLength(bytes: number[], i: number): number {
@@ -285,6 +317,22 @@ function repairLineOnce(line: string): Replacement[] {
   return secondaryCandidates(line);
 }
 
+/**
+ * C1 control characters (U+0080-U+009F) never occur in real text: they are windows-1252 punctuation ("…" is 0x85,
+ * "’" 0x92) read by a Latin-1 decoder. Left over after the UTF-8 repair, each becomes its windows-1252 character;
+ * the five bytes windows-1252 leaves undefined stay as they are.
+ */
+const C1_CONTROL = /[\u0080-\u009f]/g;
+const C1_TO_WINDOWS_1252 = new Map(
+  [...PRIMARY_TABLE]
+    .filter(([char, byte]) => char.charCodeAt(0) !== byte && byte >= 0x80 && byte <= 0x9f)
+    .map(([char, byte]) => [String.fromCharCode(byte), char]),
+);
+
+function fixC1Controls(line: string): string {
+  return line.replace(C1_CONTROL, (c) => C1_TO_WINDOWS_1252.get(c) ?? c);
+}
+
 export interface MojibakeRepair {
   text: string;
   diagnostics: Diagnostic[];
@@ -303,7 +351,7 @@ export function repairMojibake(text: string, options: { entities?: boolean } = {
     let current = line;
     const pieces: Array<{ original: string; repaired: string }> = [];
     for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
-      if (!/[^\p{ASCII}]/u.test(current)) break;
+      if (!MAYBE_MOJIBAKE.test(current)) break;
       const replacements = repairLineOnce(current);
       if (replacements.length === 0) break;
       let next = "";
@@ -316,6 +364,11 @@ export function repairMojibake(text: string, options: { entities?: boolean } = {
       next += current.slice(last);
       if (next === current) break;
       current = next;
+    }
+    const c1 = fixC1Controls(current);
+    if (c1 !== current) {
+      pieces.push({ original: "C1 control characters", repaired: "windows-1252 punctuation" });
+      current = c1;
     }
     for (const piece of distinctRepairs(pieces, line !== current)) {
       diagnostics.push(

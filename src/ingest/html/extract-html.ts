@@ -13,6 +13,18 @@ import { chooseContent } from "./score.js";
 /** Below this many words the extracted text is probably a teaser or a shell page; say so. */
 const MIN_ARTICLE_WORDS = 50;
 
+/** Captions and credits are short; a long paragraph repeated is more likely a page that means it (or a test page). */
+const MAX_REPEATED_CHARS = 320;
+
+/**
+ * A paragraph identical to the one before it is a caption or credit that a gallery repeats (one copy per slide
+ * size), never prose: one copy is kept. Only neighbours: lists and tables repeat lines on purpose further apart
+ * (a meal plan's "Eat every 2-3 hours").
+ */
+export function dropRepeated(paragraphs: string[]): string[] {
+  return paragraphs.filter((p, i) => i === 0 || p !== paragraphs[i - 1] || p.length > MAX_REPEATED_CHARS);
+}
+
 /** Text of a page: metadata first (it lives in parts pruning removes), then the main content's paragraphs. */
 export function extractHtml(html: string, now: Date, withMetadata = true): ArticleDraft {
   const draft = emptyDraft();
@@ -34,6 +46,7 @@ export function extractHtml(html: string, now: Date, withMetadata = true): Artic
       ),
     );
   }
+  paragraphs = dropRepeated(paragraphs);
   setField(draft, "title", heading, "heading");
   // A repeated headline at the top of the body is the title, not text.
   if (draft.title && paragraphs[0]?.toLowerCase() === draft.title.toLowerCase()) paragraphs.shift();

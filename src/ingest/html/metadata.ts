@@ -26,10 +26,15 @@ function readMeta(doc: Document): Map<string, string[]> {
   const meta = new Map<string, string[]>();
   for (const el of elements(doc)) {
     if (el.name !== "meta") continue;
-    const key = (attr(el, "property") ?? attr(el, "name") ?? attr(el, "itemprop") ?? "").toLowerCase();
     const content = attr(el, "content");
-    if (key === "" || !content) continue;
-    meta.set(key, [...(meta.get(key) ?? []), content]);
+    if (!content) continue;
+    // RDFa allows several properties in one attribute ("og:title dc:title"); Dublin Core is written "dc:" or "dc.".
+    const keys = `${attr(el, "property") ?? ""} ${attr(el, "name") ?? ""} ${attr(el, "itemprop") ?? ""}`
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((k) => k !== "")
+      .map((k) => k.replace(/^(dc|dcterms?):/, (_, prefix: string) => `${prefix === "dcterm" ? "dcterms" : prefix}.`));
+    for (const key of new Set(keys)) meta.set(key, [...(meta.get(key) ?? []), content]);
   }
   return meta;
 }
@@ -77,7 +82,9 @@ function isUrl(value: string): boolean {
 }
 
 function setAuthors(draft: ArticleDraft, names: string[], source: MetadataSource): void {
-  const unique = [...new Set(names.flatMap((n) => splitAuthors(n)))].filter((n) => !isUrl(n));
+  // NYT-style `<meta name="byl" content="By Ann Lee">`: the "By" is the label, not a name.
+  const bare = names.map((n) => n.replace(/^(?:by|von|par|por|door|di)\s+/i, ""));
+  const unique = [...new Set(bare.flatMap((n) => splitAuthors(n)))].filter((n) => !isUrl(n));
   if (unique.length === 0) return;
   if (setField(draft, "author", unique.join(", "), source) && unique.length > 1) {
     draft.metadata.authors = unique;
@@ -136,19 +143,37 @@ function fromJsonLd(draft: ArticleDraft, article: JsonLdObject, all: JsonLdObjec
   setField(draft, "declaredLanguage", stringOf(article.inLanguage), "json-ld");
 }
 
+/** Class or id words of a byline element: "byline", "pb-byline", "author-name", French "auteur". */
+const BYLINE_CLASS =
+  /(?:^|[\s_-])(?:byline|author|authors|author-name|authorname|byauthor|article-author|story-author|auteur|autor)(?:$|[\s_-])/;
+
+/** Byline-like elements looked at, at most: the byline sits near the top, and the walk must stay cheap. */
+const MAX_BYLINE_CANDIDATES = 12;
+/** A byline is a line; longer text under a byline class is an author bio. */
+const MAX_BYLINE_CHARS = 120;
+
 function bylineElement(doc: Document): string[] {
   const isByline = (el: Element) => {
-    if (attr(el, "itemprop") === "author" || attr(el, "rel") === "author") return true;
+    if (el.name === "link" || el.name === "meta" || el.name === "body" || el.name === "html") return false;
+    // itemprop and rel are space-separated lists ("author creator").
+    if ((attr(el, "itemprop") ?? "").split(/\s+/).includes("author")) return true;
+    if ((attr(el, "rel") ?? "").split(/\s+/).includes("author")) return true;
     const cls = `${attr(el, "class") ?? ""} ${attr(el, "id") ?? ""}`.toLowerCase();
-    return /\b(byline|author-name|article-author|story-author|c-byline)\b/.test(cls);
+    return BYLINE_CLASS.test(cls);
   };
-  const el = findFirst(doc, isByline);
-  if (!el) return [];
-  const nameEl = findFirst(el, (e) => attr(e, "itemprop") === "name") ?? el;
-  const text = textOf(nameEl).trim();
-  if (text === "" || text.length > 120) return [];
-  const parsed = parseByline(text.startsWith("By") || text.startsWith("by") ? text : `By ${text}`);
-  return parsed ?? [];
+  // The first byline-like element whose text reads as names: author bio boxes and "Follow author" buttons share
+  // the class words, so a candidate that does not parse is skipped rather than ending the search.
+  let tried = 0;
+  for (const el of elements(doc)) {
+    if (!isByline(el)) continue;
+    if (++tried > MAX_BYLINE_CANDIDATES) break;
+    const nameEl = findFirst(el, (e) => (attr(e, "itemprop") ?? "").split(/\s+/).includes("name")) ?? el;
+    const text = textOf(nameEl).trim();
+    if (text === "" || text.length > MAX_BYLINE_CHARS) continue;
+    const parsed = parseByline(/^(?:by|von|par|por|door|di)\s/i.test(text) ? text : `By ${text}`);
+    if (parsed) return parsed;
+  }
+  return [];
 }
 
 /** Reads every metadata source of a page into the draft, best source first, and returns the JSON-LD article body. */
@@ -185,9 +210,10 @@ export function readHtmlMetadata(doc: Document, draft: ArticleDraft): { articleB
       delete draft.fieldSources.title;
     }
   }
+  setField(draft, "title", first(meta, "dc.title", "dcterms.title")?.value, "meta");
   const ogTitle = first(meta, "og:title", "twitter:title");
   if (ogTitle) setField(draft, "title", stripSiteName(ogTitle.value, siteNames()), "open-graph");
-  setField(draft, "title", first(meta, "parsely-title", "dc.title", "sailthru.title", "headline")?.value, "meta");
+  setField(draft, "title", first(meta, "parsely-title", "sailthru.title", "headline")?.value, "meta");
   if (pageTitle) setField(draft, "title", stripSiteName(pageTitle, siteNames()), "title-element");
 
   const published = first(meta, "article:published_time", "og:article:published_time");
@@ -227,11 +253,22 @@ export function readHtmlMetadata(doc: Document, draft: ArticleDraft): { articleB
     setOnce(draft, "modifiedAt", applyDate(draft, modified.value, `<meta property="${modified.key}">`), "open-graph");
 
   // The first named author from <meta>; article:author is often a profile URL, which setAuthors skips.
-  const metaAuthor = (["author", "article:author", "parsely-author", "dc.creator", "sailthru.author"] as const)
+  const metaAuthor = (
+    [
+      "dc.creator",
+      "dcterms.creator",
+      "author",
+      "article:author",
+      "og:article:author",
+      "byl",
+      "parsely-author",
+      "sailthru.author",
+    ] as const
+  )
     .map((key) => ({ key, value: meta.get(key)?.find((v) => !isUrl(v)) }))
     .find((a) => a.value);
   if (metaAuthor?.value)
-    setAuthors(draft, [metaAuthor.value], metaAuthor.key === "article:author" ? "open-graph" : "meta");
+    setAuthors(draft, [metaAuthor.value], metaAuthor.key.includes("article:author") ? "open-graph" : "meta");
   setAuthors(draft, bylineElement(doc), "byline");
 
   const canonical = findFirst(

@@ -10,6 +10,32 @@ const LONG_BLOCK_CHARS = 200;
 /** Tags whose text is not article prose even inside the main container. */
 const SKIP_TAGS = new Set(["h1", "figcaption", "script", "style", "noscript", "template", "button", "select", "sup"]);
 
+/**
+ * A list that is mostly links is a "most read" or "related" box, whose items also hold bare ordinals and dates
+ * that the per-block link filter alone would leave behind as stray lines: the whole list goes. Not at half links:
+ * reference lists (a citation with a link or two per item) run at about 60% and are kept.
+ */
+const MAX_LIST_LINK_DENSITY = 0.7;
+
+/** Text and link characters of a subtree (iterative; lists are small, and nested lists are skipped once dropped). */
+function linkShare(root: Element): number {
+  let text = 0;
+  let link = 0;
+  const stack: Array<{ node: AnyNode; inLink: boolean }> = [{ node: root, inLink: false }];
+  while (stack.length > 0) {
+    const { node, inLink } = stack.pop() as { node: AnyNode; inLink: boolean };
+    if (isText(node)) {
+      const length = node.data.trim().length;
+      text += length;
+      if (inLink) link += length;
+    } else if (hasChildren(node)) {
+      const nowInLink = inLink || (isTag(node) && node.name === "a");
+      for (const child of node.children) stack.push({ node: child as AnyNode, inLink: nowInLink });
+    }
+  }
+  return text === 0 ? 0 : link / text;
+}
+
 interface Block {
   text: string;
   link: number;
@@ -43,6 +69,8 @@ export function collectParagraphs(roots: Element[]): string[] {
       }
       if (!isTag(node)) continue;
       if (SKIP_TAGS.has(node.name)) continue;
+      if (!step.leave && (node.name === "ul" || node.name === "ol") && linkShare(node) > MAX_LIST_LINK_DENSITY)
+        continue;
       const block = isBlock(node.name);
       if (step.leave) {
         if (block) flush();

@@ -1,6 +1,6 @@
 import type { Document, Element } from "domhandler";
 import { attr, detach, elements, findAll, isInside } from "./dom.js";
-import { computeStats } from "./score.js";
+import { computeStats, type Stats } from "./score.js";
 
 /** Elements that hold code or widgets, never article text: always dropped, so they never reach the text. */
 const DROP_TAGS = new Set([
@@ -35,7 +35,15 @@ const REGION_TAGS = new Set(["form", "nav", "header", "footer", "aside"]);
  * headline or of most of the prose survives them.
  */
 const FURNITURE_WORD =
-  /^(?:share|shares|sharing|sharebar|social|socials|related|comment|comments|commentlist|cookie|cookies|consent|subscribe|subscription|newsletter|promo|promos|promotion|advert|adverts|advertisement|ad|ads|adslot|adunit|sponsor|sponsored|breadcrumb|breadcrumbs|outbrain|taboola|disqus|recirculation|paywall|signup|mostread|trending)$/;
+  /^(?:share|shares|sharing|sharebar|social|socials|related|comment|comments|commentlist|cookie|cookies|consent|subscribe|subscription|newsletter|promo|promos|promotion|advert|adverts|advertisement|ad|ads|adslot|adunit|sponsor|sponsored|breadcrumb|breadcrumbs|outbrain|taboola|disqus|recirculation|signup|mostread|trending|gallery|slideshow|carousel|lightbox|caption|captions|rollover|tooltip|popover|hovercard)$/;
+/**
+ * Words of a content gate. With JavaScript off, a "paywall" element is either the plea ("Subscribe to read") or the
+ * wrapper of the gated rest of the story; only the prose it holds tells them apart.
+ */
+const GATE_WORD = /^(?:paywall|paywalled|metered|premium|gated|locked)$/;
+/** A gate element holding at least this many characters of prose is the story's gated part, not a plea. */
+const MIN_GATED_PROSE_CHARS = 400;
+
 /** Layout words that sites also put on content wrappers ("l-sidebar-fixed l-article-body"): rescued by a content hint. */
 const LAYOUT_WORD =
   /^(?:nav|navbar|navigation|menu|menubar|submenu|footer|sidebar|popup|modal|toolbar|masthead|skip|tags)$/;
@@ -78,13 +86,14 @@ function isHidden(el: Element): boolean {
   return style.includes("display:none") || style.includes("visibility:hidden");
 }
 
-function isBoilerplate(el: Element): boolean {
+function isBoilerplate(el: Element, stats: Map<Element, Stats>): boolean {
   if (DROP_TAGS.has(el.name) || REGION_TAGS.has(el.name)) return true;
   if (el.name === "html" || el.name === "body" || el.name === "main" || el.name === "article") return false;
   if (isHidden(el)) return true;
   if (BOILERPLATE_ROLES.has((attr(el, "role") ?? "").toLowerCase())) return true;
   const list = words(el);
   if (list.some((w) => FURNITURE_WORD.test(w))) return true;
+  if (list.some((w) => GATE_WORD.test(w))) return (stats.get(el)?.prose ?? 0) < MIN_GATED_PROSE_CHARS;
   if (!list.some((w) => LAYOUT_WORD.test(w))) return false;
   return !CONTENT_HINT.test(`${attr(el, "class") ?? ""} ${attr(el, "id") ?? ""}`);
 }
@@ -103,7 +112,7 @@ export function pruneBoilerplate(doc: Document): void {
   const totalProse = body ? (stats.get(body)?.prose ?? 0) : 0;
   const doomed: Element[] = [];
   for (const el of elements(doc)) {
-    if (!isBoilerplate(el)) continue;
+    if (!isBoilerplate(el, stats)) continue;
     const byClass = !DROP_TAGS.has(el.name) && !isHidden(el);
     const holdsProse = totalProse > 0 && (stats.get(el)?.prose ?? 0) > MAX_PRUNED_PROSE_SHARE * totalProse;
     // A <header> usually wraps the <h1>: that alone does not make it a page wrapper.

@@ -1,6 +1,6 @@
 import type { AnyNode, Document, Element } from "domhandler";
 import { isTag, isText } from "domhandler";
-import { attr, elementsBottomUp, findAll, isInside } from "./dom.js";
+import { attr, elementsBottomUp, findAll, findFirst, isInside } from "./dom.js";
 
 // Hand-written: choosing the main text container is Parallax's own craft (Readability-like, tuned on real pages).
 
@@ -10,8 +10,14 @@ const MIN_PARAGRAPH_CHARS = 25;
 const MAX_LENGTH_POINTS = 3;
 /** Share of a paragraph's score passed to each ancestor level: parent, grandparent, then further up. */
 const ANCESTOR_SHARE = [1, 0.5, 1 / 6, 1 / 9, 1 / 12];
+/** Loose text's commas are not counted apart from its block children's; prose has about one comma per this many chars. */
+const LOOSE_CHARS_PER_COMMA = 120;
 /** A semantic container (`<article>`, articleBody, `<main>`) is preferred when it holds this share of the prose. */
 const SEMANTIC_PROSE_SHARE = 0.6;
+/** A twin body container may hold this share of link text at most: more, and it is a list of teasers. */
+const MAX_TWIN_LINK_DENSITY = 0.3;
+/** The headline's `<article>` needs this much prose to be the story rather than a header card. */
+const MIN_HEADLINE_ARTICLE_PROSE = 200;
 /** Siblings of the best container join it when they score at least this share of it (split article bodies). */
 const SIBLING_SCORE_SHARE = 0.2;
 /** ... and at least this absolute score, so that empty wrappers do not join. */
@@ -70,7 +76,25 @@ export interface Stats {
   /** Characters of text in prose blocks (p, pre, blockquote, text-only divs) outside links. */
   prose: number;
   commas: number;
+  /**
+   * Characters of text outside links that sit loose in an element with block children: text nodes and inline
+   * elements between `<br>`s or beside `<p>`s. CMSs that never wrap paragraphs in `<p>` put the whole story here.
+   */
+  loose: number;
 }
+
+/** Elements whose text is code or page plumbing: their characters are no evidence of prose anywhere up the tree. */
+const NON_TEXT_TAGS = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "head",
+  "title",
+  "svg",
+  "iframe",
+  "textarea",
+]);
 
 export function isBlock(name: string): boolean {
   return BLOCK_TAGS.has(name);
@@ -80,22 +104,48 @@ function hasBlockChild(el: Element): boolean {
   return el.children.some((c) => isTag(c) && BLOCK_TAGS.has(c.name));
 }
 
+/** Length of the text with white space collapsed and trimmed, without building the collapsed string. */
 function textLength(data: string): number {
-  return data.replace(/\s+/g, " ").trim().length;
+  let length = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < data.length; i++) {
+    const code = data.charCodeAt(i);
+    const space = code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x3000 || code === 0x2028;
+    if (space) pendingSpace = length > 0;
+    else {
+      if (pendingSpace) length++;
+      pendingSpace = false;
+      length++;
+    }
+  }
+  return length;
+}
+
+function countCommas(data: string): number {
+  let count = 0;
+  for (let i = 0; i < data.length; i++) {
+    const code = data.charCodeAt(i);
+    if (code === 44 || code === 0xff0c || code === 0x3001) count++;
+  }
+  return count;
 }
 
 /** Bottom-up text statistics for every element. */
 export function computeStats(doc: Document): Map<Element, Stats> {
   const stats = new Map<Element, Stats>();
   for (const el of elementsBottomUp(doc)) {
-    const s: Stats = { text: 0, link: 0, prose: 0, commas: 0 };
+    const s: Stats = { text: 0, link: 0, prose: 0, commas: 0, loose: 0 };
+    stats.set(el, s);
+    if (NON_TEXT_TAGS.has(el.name)) continue;
     let ownText = 0;
+    let blockChild = false;
     for (const child of el.children as AnyNode[]) {
       if (isText(child)) {
         const length = textLength(child.data);
         s.text += length;
         ownText += length;
-        s.commas += (child.data.match(/[,，、]/g) ?? []).length;
+        s.loose += length;
+        s.commas += countCommas(child.data);
       } else if (isTag(child)) {
         const c = stats.get(child);
         if (!c) continue;
@@ -103,8 +153,11 @@ export function computeStats(doc: Document): Map<Element, Stats> {
         s.link += c.link;
         s.prose += c.prose;
         s.commas += c.commas;
+        if (BLOCK_TAGS.has(child.name)) blockChild = true;
+        else if (c.prose === 0) s.loose += c.text - c.link;
       }
     }
+    if (!blockChild || s.loose < MIN_PARAGRAPH_CHARS) s.loose = 0;
     if (el.name === "a") s.link = s.text;
     const proseLike =
       el.name === "p" ||
@@ -112,7 +165,7 @@ export function computeStats(doc: Document): Map<Element, Stats> {
       el.name === "blockquote" ||
       (el.name !== "li" && !hasBlockChild(el) && ownText > 0);
     if (proseLike && s.text - s.link >= MIN_PARAGRAPH_CHARS) s.prose = Math.max(s.prose, s.text - s.link);
-    stats.set(el, s);
+    else s.prose += s.loose;
   }
   return stats;
 }
@@ -140,11 +193,14 @@ function scoreCandidates(stats: Map<Element, Stats>): Map<Element, number> {
   for (const [el, s] of stats) {
     const isParagraph =
       el.name === "p" || el.name === "pre" || el.name === "td" || (el.name === "div" && !hasBlockChild(el));
-    if (!isParagraph) continue;
-    const ownProse = s.text - s.link;
+    // Loose text is a paragraph that the element itself holds, so the element gets the parent's share.
+    const loose = !isParagraph && s.loose >= MIN_PARAGRAPH_CHARS;
+    if (!isParagraph && !loose) continue;
+    const ownProse = loose ? s.loose : s.text - s.link;
     if (ownProse < MIN_PARAGRAPH_CHARS) continue;
-    const points = 1 + s.commas + Math.min(Math.floor(ownProse / 100), MAX_LENGTH_POINTS);
-    let ancestor = el.parent;
+    const commas = loose ? Math.floor(ownProse / LOOSE_CHARS_PER_COMMA) : s.commas;
+    const points = 1 + commas + Math.min(Math.floor(ownProse / 100), MAX_LENGTH_POINTS);
+    let ancestor: AnyNode | null = loose ? el : el.parent;
     for (let level = 0; level < ANCESTOR_SHARE.length && ancestor && isTag(ancestor); level++) {
       if (!scores.has(ancestor)) scores.set(ancestor, tagWeight(ancestor.name) + classWeight(ancestor));
       scores.set(ancestor, (scores.get(ancestor) ?? 0) + points * (ANCESTOR_SHARE[level] ?? 0));
@@ -169,12 +225,56 @@ function semanticContainer(doc: Document, stats: Map<Element, Stats>): Element |
   );
 }
 
+/**
+ * On a page with several `<article>`s (the story plus teasers of others), the one that holds the page's headline
+ * is the story, when it holds more prose than any teaser. An `<article>` that holds other `<article>`s is a list
+ * (or unclosed markup), never the story.
+ */
+function headlineArticle(doc: Document, stats: Map<Element, Stats>): Element | null {
+  const articles = findAll(doc, (el) => el.name === "article");
+  if (articles.length < 2) return null;
+  const leaves = articles.filter((a) => !articles.some((b) => b !== a && isInside(b, a)));
+  const h1 = findFirst(doc, (el) => el.name === "h1");
+  if (!h1) return null;
+  const home = leaves.find((a) => isInside(h1, a));
+  if (!home) return null;
+  const prose = stats.get(home)?.prose ?? 0;
+  if (prose < MIN_HEADLINE_ARTICLE_PROSE) return null;
+  return leaves.every((a) => a === home || (stats.get(a)?.prose ?? 0) < prose) ? home : null;
+}
+
+/**
+ * A CMS that interrupts the body with ads or figures often closes the body container and opens an identical one
+ * further on, in another branch of the tree (Quanta's `div.post__content` per section). Elements with the chosen
+ * container's exact tag and class list that hold prose, mostly not links, are the rest of the body.
+ */
+function withTwins(doc: Document, chosen: Element[], stats: Map<Element, Stats>): Element[] {
+  const first = chosen[0];
+  const cls = first ? (attr(first, "class") ?? "") : "";
+  if (!first || chosen.length !== 1 || cls === "" || first.name === "body" || first.name === "html") return chosen;
+  const twins = findAll(doc, (el) => {
+    if (el === first || el.name !== first.name || attr(el, "class") !== cls) return false;
+    if (isInside(el, first) || isInside(first, el)) return false;
+    const s = stats.get(el);
+    return !!s && s.prose >= MIN_PARAGRAPH_CHARS && s.link <= MAX_TWIN_LINK_DENSITY * s.text;
+  });
+  if (twins.length === 0) return chosen;
+  const set = new Set([first, ...twins]);
+  return findAll(doc, (el) => set.has(el));
+}
+
 /** The elements whose text is the article, in document order (one container, or siblings of a split body). */
 export function chooseContent(doc: Document): Element[] {
   const stats = computeStats(doc);
+  return withTwins(doc, chooseContainers(doc, stats), stats);
+}
+
+function chooseContainers(doc: Document, stats: Map<Element, Stats>): Element[] {
   const body = [...stats.keys()].find((el) => el.name === "body") ?? null;
   const totalProse = body ? (stats.get(body)?.prose ?? 0) : Math.max(0, ...[...stats.values()].map((s) => s.prose));
   if (totalProse === 0) return body ? [body] : [];
+  const headline = headlineArticle(doc, stats);
+  if (headline) return [headline];
   const semantic = semanticContainer(doc, stats);
   if (semantic && (stats.get(semantic)?.prose ?? 0) >= SEMANTIC_PROSE_SHARE * totalProse) return [semantic];
 
