@@ -96,6 +96,8 @@ export interface Story {
   firstSeen: string | null;
   lastSeen: string | null;
   outlets: string[];
+  /** Outlets left after collapsing copies into their origin; set by the pipeline from the provenance edges. */
+  independentSources?: number;
   entities: Entity[];
   provenance: ProvenanceEdge[];
   claims: Claim[];

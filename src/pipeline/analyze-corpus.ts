@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { compareByPublication, groupStories } from "../cluster/index.js";
+import { countIndependentSources } from "../fingerprint/index.js";
 import type { Article } from "../model/article.js";
 import type { Story } from "../model/story.js";
 import { analyzeStory } from "./analyze-story.js";
@@ -32,6 +33,7 @@ function buildStory(members: Article[]): Story {
   const dates = members.map((article) => article.publishedAt).filter((date): date is string => date !== null);
   const sortedDates = [...dates].sort((a, b) => Date.parse(a) - Date.parse(b));
   const outlets = [...new Set(members.map((article) => article.outlet).filter((o): o is string => o !== null))].sort();
+  const sections = analyzeStory(members);
   return {
     id: `story-${createHash("sha256").update(first.id).digest("hex").slice(0, 12)}`,
     title: first.title,
@@ -39,6 +41,7 @@ function buildStory(members: Article[]): Story {
     firstSeen: sortedDates[0] ?? null,
     lastSeen: sortedDates.at(-1) ?? null,
     outlets,
-    ...analyzeStory(members),
+    independentSources: countIndependentSources(members, sections.provenance),
+    ...sections,
   };
 }

@@ -1,5 +1,6 @@
 import { compareStory } from "../compare/index.js";
 import { extractMentions } from "../extract/entities/index.js";
+import { detectProvenance } from "../fingerprint/index.js";
 import type { Article } from "../model/article.js";
 import type { Story } from "../model/story.js";
 import { resolveEntities } from "../resolve/index.js";
@@ -17,7 +18,7 @@ export type StorySections = Pick<
 export function analyzeStory(members: readonly Article[]): StorySections {
   const mentions = members.flatMap((article) => extractMentions(article));
   const entities = resolveEntities(members, mentions);
-  const provenance: Story["provenance"] = [];
+  const provenance = detectProvenance(members);
   const compared = compareStory({ articles: members, entities, provenance });
   return {
     entities,

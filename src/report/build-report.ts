@@ -6,8 +6,6 @@ import { REPORT_SCHEMA_VERSION, type Report, type ReportArticle, type ReportStor
 export interface BuildReportOptions {
   version: string;
   now: Date;
-  /** Counts outlets after collapsing copies; the provenance stage supplies it. */
-  countIndependentSources?: (story: Omit<Story, "diagnostics">, articles: readonly Article[]) => number;
 }
 
 export function buildReport(
@@ -15,18 +13,13 @@ export function buildReport(
   stories: readonly Story[],
   options: BuildReportOptions,
 ): Report {
-  const byId = new Map(articles.map((article) => [article.id, article]));
   // Analysis diagnostics live on the story (articles are stored before analysis); readers find them on the article.
   const analysisDiagnostics = new Map<string, Diagnostic[]>();
   const reportStories: ReportStory[] = stories.map(({ diagnostics = [], ...story }) => {
     for (const { articleId, diagnostic } of diagnostics) {
       analysisDiagnostics.set(articleId, [...(analysisDiagnostics.get(articleId) ?? []), diagnostic]);
     }
-    const members = story.articleIds.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined);
-    return {
-      ...story,
-      independentSources: options.countIndependentSources?.(story, members) ?? story.outlets.length,
-    };
+    return { ...story, independentSources: story.independentSources ?? story.outlets.length };
   });
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

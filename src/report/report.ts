@@ -20,7 +20,7 @@ export interface ReportArticle {
   diagnostics: Diagnostic[];
 }
 
-export interface ReportStory extends Omit<Story, "diagnostics"> {
+export interface ReportStory extends Omit<Story, "diagnostics" | "independentSources"> {
   /** Outlets left after collapsing copies into their origin (provenance); equals outlets.length without copies. */
   independentSources: number;
 }
