@@ -93,11 +93,11 @@ function renderStory(story: ReportStory, cite: (ids: readonly string[]) => strin
     const rows = story.entities
       .map(
         (entity) =>
-          `<tr><td>${e(entity.name)}</td><td>${e(entity.type)}</td><td>${e(entity.aliases.filter((a) => a !== entity.name).join(", "))}</td><td>${entity.articleIds.length}</td></tr>`,
+          `<tr id="${e(story.id)}-${e(entity.id)}"><th scope="row">${e(entity.name)}</th><td>${e(entity.type)}</td><td>${e(entity.aliases.filter((a) => a !== entity.name).join(", "))}</td><td>${e((entity.roles ?? []).join(", "))}</td><td>${cite(entity.articleIds)}</td></tr>`,
       )
       .join("");
     parts.push(
-      `<h3>Entities</h3><table><thead><tr><th>Name</th><th>Type</th><th>Also written</th><th>Articles</th></tr></thead><tbody>${rows}</tbody></table>`,
+      `<h3>Entities</h3><table><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Also written</th><th scope="col">Roles</th><th scope="col">Articles</th></tr></thead><tbody>${rows}</tbody></table>`,
     );
   }
   if (story.provenance.length > 0) {

@@ -76,10 +76,13 @@ function renderStory(story: ReportStory, cite: (ids: readonly string[]) => strin
     lines.push("");
   }
   if (story.entities.length > 0) {
-    lines.push("### Entities", "", "| Name | Type | Also written | Articles |", "|---|---|---|---|");
+    lines.push("### Entities", "", "| Name | Type | Also written | Roles | Articles |", "|---|---|---|---|---|");
     for (const entity of story.entities) {
       const aliases = entity.aliases.filter((alias) => alias !== entity.name).join(", ");
-      lines.push(`| ${cell(entity.name)} | ${entity.type} | ${cell(aliases)} | ${entity.articleIds.length} |`);
+      const roles = (entity.roles ?? []).join(", ");
+      lines.push(
+        `| ${cell(entity.name)} | ${entity.type} | ${cell(aliases)} | ${cell(roles)} | ${cite(entity.articleIds)} |`,
+      );
     }
     lines.push("");
   }

@@ -74,3 +74,34 @@ describe("renderMarkdown", () => {
     expect(markdown).toContain("| detainees: count | **conflicting** | 2,150 ([1] Evil &lt;b&gt;Outlet&lt;/b&gt;) |");
   });
 });
+
+describe("entities in the reports", () => {
+  const withEntity = buildReport(
+    [hostile],
+    [
+      {
+        ...story,
+        entities: [
+          {
+            id: "person-1",
+            type: "person",
+            name: "Yury Daletski",
+            aliases: ["Yury Daletski", "Юрый Дaлецкі"],
+            articleIds: ["h1"],
+            roles: ["opposition leader"],
+          },
+        ],
+      },
+    ],
+    { version: "0.0.0", now: new Date("2026-03-01T00:00:00Z") },
+  );
+
+  it("lists every spelling, the roles and the citing articles", () => {
+    expect(renderMarkdown(withEntity)).toContain(
+      "| Yury Daletski | person | Юрый Дaлецкі | opposition leader | [1] Evil &lt;b&gt;Outlet&lt;/b&gt; |",
+    );
+    const html = renderHtml(withEntity);
+    expect(html).toContain('<tr id="story-1-person-1"><th scope="row">Yury Daletski</th>');
+    expect(html).toContain("<td>opposition leader</td>");
+  });
+});
