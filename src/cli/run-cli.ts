@@ -4,6 +4,7 @@ import { analyzeCommand } from "./commands/analyze.js";
 import { registerEntitiesCommands } from "./commands/entities.js";
 import { extractCommand } from "./commands/extract.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerStoriesCommands } from "./commands/stories.js";
 import { DEFAULT_DB } from "./open-cli-store.js";
 import { packageVersion } from "./version.js";
 
@@ -49,6 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const setExitCode = (code: number) => {
     exitCode = code;
   };
+  registerStoriesCommands(program, io, setExitCode);
   registerEntitiesCommands(program, io, setExitCode);
   registerServeCommand(program, io, setExitCode);
 

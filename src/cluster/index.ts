@@ -1,2 +1,15 @@
-export { compareByPublication, groupStories, JOIN_SIMILARITY, type StoryGroup } from "./group-stories.js";
+export { ENTITY_PREFIX } from "./article-terms.js";
+export { JOIN_SIMILARITY } from "./cluster-params.js";
+export type { ClustererSnapshot, MergeRecord, MoveRecord, StorySnapshot } from "./clusterer-snapshot.js";
+export { type ClusteringScores, scoreClustering } from "./clustering-scores.js";
+export { compareByPublication, groupStories, type StoryGroup } from "./group-stories.js";
+export { outlineStory, type RankedArticle, rankStoryArticles, type StoryOutline } from "./rank-story-articles.js";
+export {
+  type ArticleFeatures,
+  type Assignment,
+  type ClustererOptions,
+  StoryClusterer,
+  type StorySummary,
+  storyIdFor,
+} from "./story-clusterer.js";
 export { contentTokens } from "./tokenize.js";

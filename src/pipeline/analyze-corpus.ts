@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { compareByPublication, groupStories } from "../cluster/index.js";
+import { compareByPublication, groupStories, outlineStory } from "../cluster/index.js";
 import { countIndependentSources } from "../fingerprint/index.js";
 import type { Article } from "../model/article.js";
 import type { Story } from "../model/story.js";
@@ -22,7 +22,7 @@ export function analyzeCorpus(articles: readonly Article[]): Story[] {
   return stories.sort(
     (a, b) =>
       b.articleIds.length - a.articleIds.length ||
-      (a.firstSeen ?? "\uffff").localeCompare(b.firstSeen ?? "\uffff") ||
+      instant(a.firstSeen) - instant(b.firstSeen) ||
       a.id.localeCompare(b.id),
   );
 }
@@ -34,14 +34,21 @@ function buildStory(members: Article[]): Story {
   const sortedDates = [...dates].sort((a, b) => Date.parse(a) - Date.parse(b));
   const outlets = [...new Set(members.map((article) => article.outlet).filter((o): o is string => o !== null))].sort();
   const sections = analyzeStory(members);
+  // Title and order come from centrality: the article closest to the others says best what the story is.
+  const outline = outlineStory(members);
   return {
     id: `story-${createHash("sha256").update(first.id).digest("hex").slice(0, 12)}`,
-    title: first.title,
-    articleIds: members.map((article) => article.id),
+    title: outline.title || first.title,
+    articleIds: outline.articleIds,
     firstSeen: sortedDates[0] ?? null,
     lastSeen: sortedDates.at(-1) ?? null,
     outlets,
     independentSources: countIndependentSources(members, sections.provenance),
     ...sections,
   };
+}
+
+/** Undated stories sort last. */
+function instant(date: string | null): number {
+  return date === null ? Number.POSITIVE_INFINITY : Date.parse(date);
 }

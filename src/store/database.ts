@@ -31,7 +31,15 @@ export interface StoriesTable {
   body: string;
 }
 
+/** One row per named clusterer: its serialised state (see src/cluster/clusterer-snapshot.ts). */
+export interface ClusterStateTable {
+  name: string;
+  body: string;
+  updated_at: string;
+}
+
 export interface Database {
   articles: ArticlesTable;
   stories: StoriesTable;
+  cluster_state: ClusterStateTable;
 }

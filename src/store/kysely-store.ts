@@ -88,6 +88,20 @@ export class KyselyStore implements Store {
     return row === undefined ? null : rowToStory(row);
   }
 
+  async saveClusterState(name: string, body: string): Promise<void> {
+    const updatedAt = new Date().toISOString();
+    await this.#db
+      .insertInto("cluster_state")
+      .values({ name, body, updated_at: updatedAt })
+      .onConflict((conflict) => conflict.column("name").doUpdateSet({ body, updated_at: updatedAt }))
+      .execute();
+  }
+
+  async loadClusterState(name: string): Promise<string | null> {
+    const row = await this.#db.selectFrom("cluster_state").select("body").where("name", "=", name).executeTakeFirst();
+    return row?.body ?? null;
+  }
+
   close(): Promise<void> {
     // Closing twice (e.g. a finally after an explicit close) must not fail on an already ended pool.
     this.#closing ??= this.#db.destroy();

@@ -335,16 +335,42 @@ describe.each(backends)("Store on $name", (backend) => {
     }),
   );
 
+  it(
+    "saves, replaces and loads clusterer state by name",
+    withFresh(async (store) => {
+      expect(await store.loadClusterState("stories")).toBeNull();
+      await store.saveClusterState("stories", '{"version":1,"n":1}');
+      await store.saveClusterState("other", "{}");
+      expect(await store.loadClusterState("stories")).toBe('{"version":1,"n":1}');
+      // A large snapshot with non-ASCII text and a NUL survives unchanged on both engines (text, not jsonb).
+      const big = JSON.stringify({ terms: Array.from({ length: 20_000 }, (_, i) => [`térm-${i}\u0000`, i / 7]) });
+      await store.saveClusterState("stories", big);
+      expect(await store.loadClusterState("stories")).toBe(big);
+      expect(await store.loadClusterState("other")).toBe("{}");
+    }),
+  );
+
+  it.runIf(backend.persistent)("keeps clusterer state when the store is opened again", () =>
+    withStores(async (open) => {
+      const place = await backend.fresh();
+      const first = await open(place);
+      await first.saveClusterState("stories", '{"saved":true}');
+      await first.close();
+      const again = await open(place);
+      expect(await again.loadClusterState("stories")).toBe('{"saved":true}');
+    }),
+  );
+
   it("applies the migrations once; a second run is a no-op", async () => {
     const place = await backend.fresh();
     const schema = place.options.schema;
     const db = backend.kysely(place);
     try {
-      expect(await migrateToLatest(db, backend.flavor, { schema })).toEqual(["0001-initial"]);
+      expect(await migrateToLatest(db, backend.flavor, { schema })).toEqual(["0001-initial", "0002-cluster-state"]);
       expect(await migrateToLatest(db, backend.flavor, { schema })).toEqual([]);
       const tables = await db.introspection.getTables();
       const ours = tables.filter((table) => schema === undefined || table.schema === schema).map((t) => t.name);
-      expect(ours.sort()).toEqual(["articles", "stories"]);
+      expect(ours.sort()).toEqual(["articles", "cluster_state", "stories"]);
     } finally {
       await db.destroy();
     }

@@ -17,5 +17,12 @@ export interface Store {
   replaceStories(stories: Story[]): Promise<void>;
   listStories(): Promise<Story[]>;
   getStory(id: string): Promise<Story | null>;
+  /**
+   * Stores the serialised state of the clusterer `name` (opaque JSON text, replacing the previous one atomically),
+   * so an online clusterer survives a restart.
+   */
+  saveClusterState(name: string, body: string): Promise<void>;
+  /** The state last saved under `name`, or null. */
+  loadClusterState(name: string): Promise<string | null>;
   close(): Promise<void>;
 }

@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { type ClustererSnapshot, StoryClusterer } from "../src/cluster/index.js";
+import type { Article } from "../src/model/article.js";
+import { openStore } from "../src/store/index.js";
+import { makeArticle } from "./helpers/make-article.js";
+
+const NOW = Date.parse("2026-11-01T00:00:00Z");
+const PLACES = ["Brask", "Tamsby", "Orlen", "Pellan", "Kastel", "Varnholm"];
+const EVENTS = ["wildfire forces evacuation", "ferry runs aground", "council freezes budget", "dockers strike"];
+
+/** An invented stream: a few events per place, reported several times in different words, interleaved. */
+function stream(count: number): Article[] {
+  return Array.from({ length: count }, (_, i) => {
+    const place = PLACES[(i * 7) % PLACES.length] as string;
+    const event = EVENTS[(i * 3) % EVENTS.length] as string;
+    return makeArticle({
+      id: `a${i}`,
+      outlet: `Outlet ${i % 5}`,
+      publishedAt: new Date(Date.parse("2026-06-01T00:00:00Z") + i * 3_600_000).toISOString(),
+      title: `${place}: ${event}`,
+      text: `In ${place}, officials said the ${event} story developed on day ${Math.floor(i / 10)}. Report ${i % 4} from ${place} adds details about the ${event} and its effects on residents of ${place}.`,
+    });
+  });
+}
+
+const folder = await mkdtemp(join(tmpdir(), "parallax-cluster-restore-"));
+afterAll(() => rm(folder, { recursive: true, force: true }));
+
+describe("StoryClusterer serialize/restore", () => {
+  it("continues after a restore from the store exactly as an uninterrupted run", async () => {
+    const articles = stream(160);
+    const uninterrupted = new StoryClusterer({ now: () => NOW });
+    const expected = articles.map((article) => uninterrupted.add(article).storyId);
+
+    const location = join(folder, "restore.db");
+    const first = new StoryClusterer({ now: () => NOW });
+    for (const article of articles.slice(0, 90)) first.add(article);
+    const store = await openStore(location);
+    await store.saveClusterState("stories", JSON.stringify(first.serialize()));
+    await store.close();
+
+    const reopened = await openStore(location);
+    const body = await reopened.loadClusterState("stories");
+    await reopened.close();
+    const restored = StoryClusterer.restore(JSON.parse(body as string) as ClustererSnapshot, { now: () => NOW });
+    for (const article of articles.slice(90)) restored.add(article);
+
+    expect(articles.map((article) => restored.storyOf(article.id))).toEqual(
+      articles.map((article) => uninterrupted.storyOf(article.id)),
+    );
+    expect(restored.serialize()).toEqual(uninterrupted.serialize());
+    expect(expected).toHaveLength(160);
+  });
+
+  it("refuses a snapshot of another version", () => {
+    const snapshot = { ...new StoryClusterer().serialize(), version: 2 } as unknown as ClustererSnapshot;
+    expect(() => StoryClusterer.restore(snapshot)).toThrow(/version/);
+  });
+});
