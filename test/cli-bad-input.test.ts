@@ -179,3 +179,13 @@ describe("parallax analyze on bad input", () => {
     expect(await runCli(["no-such-command"], captureIo(dir))).toBe(EXIT_FATAL);
   });
 });
+
+describe("parallax analyze --enqueue", () => {
+  it("refuses an embedded database: workers share PostgreSQL", async () => {
+    const io = captureIo(dir);
+    const code = await runCli(["analyze", "--enqueue", "good.txt", "--db", "db.sqlite"], io);
+    expect(code).toBe(EXIT_FATAL);
+    expect(io.err()).toMatch(/--enqueue needs a PostgreSQL database/);
+    expect(await storedCount().catch(() => 0)).toBe(0);
+  });
+});

@@ -1,10 +1,11 @@
 import { Command, CommanderError } from "commander";
 import { type CliIo, EXIT_FATAL, printLine } from "./cli-io.js";
-import { analyzeCommand } from "./commands/analyze.js";
+import { type AnalyzeOptions, analyzeCommand } from "./commands/analyze.js";
 import { registerEntitiesCommands } from "./commands/entities.js";
 import { extractCommand } from "./commands/extract.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerStoriesCommands } from "./commands/stories.js";
+import { registerWorkerCommands } from "./commands/worker.js";
 import { DEFAULT_DB } from "./open-cli-store.js";
 import { packageVersion } from "./version.js";
 
@@ -34,7 +35,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--db <file>", `database: a SQLite file, or postgres://… (default: $PARALLAX_DB or ${DEFAULT_DB})`)
     .option("-q, --quiet", "no progress bar", false)
     .option("--allow-private", ALLOW_PRIVATE_HELP, false)
-    .action(async (inputs: string[], options: { out: string; db?: string; quiet: boolean; allowPrivate: boolean }) => {
+    .option("--enqueue", "queue the inputs for `parallax worker` processes instead (needs --db postgres://…)", false)
+    .action(async (inputs: string[], options: AnalyzeOptions) => {
       exitCode = await analyzeCommand(inputs, options, io);
     });
 
@@ -53,6 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerStoriesCommands(program, io, setExitCode);
   registerEntitiesCommands(program, io, setExitCode);
   registerServeCommand(program, io, setExitCode);
+  registerWorkerCommands(program, io, setExitCode);
 
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -1,18 +1,21 @@
 import { isAbsolute, join, relative } from "node:path";
 import { analyzeCorpus } from "../../pipeline/index.js";
 import { buildReport } from "../../report/index.js";
-import { type CliIo, EXIT_OK, EXIT_SOME_FAILED, printLine } from "../cli-io.js";
+import { type CliIo, EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, printLine } from "../cli-io.js";
 import { ingestInputs } from "../ingest-inputs.js";
-import { openCliStore } from "../open-cli-store.js";
+import { isPostgresUrl, openCliStore } from "../open-cli-store.js";
 import { createProgress } from "../progress.js";
 import { packageVersion } from "../version.js";
 import { writeReport } from "../write-report.js";
+import { enqueueInputs } from "./worker.js";
 
 export interface AnalyzeOptions {
   out: string;
   db?: string;
   quiet: boolean;
   allowPrivate: boolean;
+  /** Queue the inputs for workers instead of ingesting them in this process. */
+  enqueue?: boolean;
 }
 
 /**
@@ -20,6 +23,15 @@ export interface AnalyzeOptions {
  * analyse the whole stored corpus and write the report. A bad input is reported on one line and the batch goes on.
  */
 export async function analyzeCommand(inputs: readonly string[], options: AnalyzeOptions, io: CliIo): Promise<number> {
+  if (options.enqueue) {
+    const db = options.db ?? io.env.PARALLAX_DB ?? "";
+    if (!isPostgresUrl(db)) {
+      printLine(io.stderr, "parallax: --enqueue needs a PostgreSQL database: --db postgres://… or PARALLAX_DB");
+      return EXIT_FATAL;
+    }
+    const result = await enqueueInputs(inputs, db, io);
+    return result.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+  }
   const store = await openCliStore(options.db, io.cwd, io.env);
   try {
     const progress = createProgress(io, options.quiet);
