@@ -19,6 +19,7 @@ import {
 import { redactLocation } from "../src/store/describe-error.js";
 import { openStore } from "../src/store/open-store.js";
 import { runWorker } from "../src/worker/index.js";
+import { WORKER_WAIT_MS, waitFor } from "./helpers/wait-for.js";
 
 const PG_URL = process.env.PARALLAX_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
 const pgProblem = await probePostgres(PG_URL);
@@ -65,15 +66,7 @@ function startWorkerProcess(holdJobMs: number): ChildProcess {
   );
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-describe.skipIf(pgProblem !== null)("a worker killed mid-job", () => {
+describe.skipIf(pgProblem !== null)("a worker killed mid-job", { timeout: WORKER_WAIT_MS + 30_000 }, () => {
   it("loses and doubles nothing: another worker retries its jobs", async () => {
     const queue = await openQueue({ databaseUrl: PG_URL, schema: schema.queue, tuning: FAST });
     const records = [...generateCorpus({ articles: ARTICLES, seed: 77 })].map(({ record }) => record);
@@ -91,7 +84,7 @@ describe.skipIf(pgProblem !== null)("a worker killed mid-job", () => {
     });
     const exited = new Promise((resolve) => doomed.once("exit", resolve));
     try {
-      await waitFor(async () => (await store.countArticles()) >= 8, 30_000);
+      await waitFor(async () => (await store.countArticles()) >= 8);
     } catch (error) {
       doomed.kill("SIGKILL");
       throw new Error(`the first worker stored nothing: ${doomedOutput}`, { cause: error });
@@ -112,10 +105,7 @@ describe.skipIf(pgProblem !== null)("a worker killed mid-job", () => {
       log: () => {},
     });
     try {
-      await waitFor(
-        async () => (await countJobs(queue.boss, schema.queue)).get(INGEST_QUEUE)?.completed === ARTICLES,
-        40_000,
-      );
+      await waitFor(async () => (await countJobs(queue.boss, schema.queue)).get(INGEST_QUEUE)?.completed === ARTICLES);
     } finally {
       stop.abort();
     }

@@ -20,6 +20,7 @@ import {
 import { redactLocation } from "../src/store/describe-error.js";
 import { openStore } from "../src/store/open-store.js";
 import { ensureAnalysisState, runIngestJob, runWorker, type WorkerSummary } from "../src/worker/index.js";
+import { WORKER_WAIT_MS, waitFor } from "./helpers/wait-for.js";
 
 const PG_URL = process.env.PARALLAX_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
 const pgProblem = await probePostgres(PG_URL);
@@ -59,15 +60,7 @@ function recordJobs(count: number, seed: number): IngestJob[] {
   }));
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-describe.skipIf(pgProblem !== null)("workers on PostgreSQL", () => {
+describe.skipIf(pgProblem !== null)("workers on PostgreSQL", { timeout: WORKER_WAIT_MS + 30_000 }, () => {
   it("stores every enqueued article exactly once with two workers, and analyses the corpus", async () => {
     const schema = freshSchemas();
     const queue = await openQueue({ databaseUrl: PG_URL, schema: schema.queue, tuning: FAST });
@@ -98,7 +91,7 @@ describe.skipIf(pgProblem !== null)("workers on PostgreSQL", () => {
           (analyze.created ?? 0) + (analyze.active ?? 0) + (analyze.retry ?? 0) === 0 &&
           stories.reduce((sum, story) => sum + story.articleIds.length, 0) === 80
         );
-      }, 40_000);
+      });
     } finally {
       stop.abort();
     }
@@ -135,7 +128,7 @@ describe.skipIf(pgProblem !== null)("workers on PostgreSQL", () => {
       log: (line) => lines.push(line),
     });
     try {
-      await waitFor(async () => (await countJobs(queue.boss, schema.queue)).get(INGEST_QUEUE)?.failed === 2, 15_000);
+      await waitFor(async () => (await countJobs(queue.boss, schema.queue)).get(INGEST_QUEUE)?.failed === 2);
     } finally {
       stop.abort();
     }
@@ -193,7 +186,7 @@ describe.skipIf(pgProblem !== null)("workers on PostgreSQL", () => {
     };
     const workers = [runWorker(options), runWorker(options)];
     try {
-      await waitFor(async () => (await countJobs(queue.boss, schema.queue)).get(INGEST_QUEUE)?.completed === 1, 15_000);
+      await waitFor(async () => (await countJobs(queue.boss, schema.queue)).get(INGEST_QUEUE)?.completed === 1);
     } finally {
       stop.abort();
     }

@@ -52,6 +52,7 @@ export class IngestService {
     const results: IngestItemResult[] = [];
     let inserted = 0;
     let unchanged = 0;
+    let updated = 0;
     for (const input of inputs) {
       const document = await this.#toDocument(input);
       if ("reason" in document) {
@@ -69,8 +70,11 @@ export class IngestService {
       }
       let insertedHere = 0;
       for (const article of result.value.articles) {
-        if ((await this.#store.putArticle(article)) === "inserted") insertedHere++;
+        const outcome = await this.#store.putArticle(article);
+        if (outcome === "inserted") insertedHere++;
         else unchanged++;
+        // An article read anew with other metadata changes the analysis as much as a new one.
+        if (outcome === "updated") updated++;
       }
       inserted += insertedHere;
       results.push({
@@ -80,11 +84,11 @@ export class IngestService {
         inserted: insertedHere,
       });
     }
-    if (inserted > 0) {
+    if (inserted + updated > 0) {
       await this.#store.replaceStories(analyzeCorpus(await this.#store.listArticles()));
       this.#onStoriesReplaced();
     }
-    return { results, inserted, unchanged, analysed: inserted > 0 };
+    return { results, inserted, unchanged, analysed: inserted + updated > 0 };
   }
 
   async #toDocument(input: IngestInput): Promise<RawDocument | { source: string; reason: string }> {

@@ -8,4 +8,4 @@ export {
   type PostgresStoreOptions,
 } from "./postgres-store.js";
 export { createSqliteKysely, openSqliteStore } from "./sqlite-store.js";
-export type { Store } from "./store.js";
+export type { PutArticleResult, Store } from "./store.js";

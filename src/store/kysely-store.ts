@@ -3,7 +3,7 @@ import type { Article } from "../model/article.js";
 import type { Story } from "../model/story.js";
 import type { Database } from "./database.js";
 import { articleToRow, rowToArticle, rowToStory, storyToRow } from "./row-mapping.js";
-import type { Store } from "./store.js";
+import type { PutArticleResult, Store } from "./store.js";
 
 /**
  * Rows per INSERT when replacing stories. SQLite allows 32766 bound parameters per statement and PostgreSQL 65535;
@@ -27,17 +27,32 @@ export class KyselyStore implements Store {
     this.#nextArticleSeq = options.nextArticleSeq;
   }
 
-  async putArticle(article: Article): Promise<"inserted" | "unchanged"> {
+  async putArticle(article: Article): Promise<PutArticleResult> {
     const row = articleToRow(article, new Date().toISOString());
     const values = this.#nextArticleSeq === undefined ? row : { ...row, seq: this.#nextArticleSeq };
-    // One transaction even for one statement, so writes that later issues add for an article join it atomically.
     return this.#db.transaction().execute(async (trx) => {
       const result = await trx
         .insertInto("articles")
         .values(values)
         .onConflict((conflict) => conflict.column("id").doNothing())
         .executeTakeFirst();
-      return (result.numInsertedOrUpdatedRows ?? 0n) > 0n ? "inserted" : "unchanged";
+      if ((result.numInsertedOrUpdatedRows ?? 0n) > 0n) return "inserted";
+      // Same id means same origin and same text; what may differ is what was read around it (front matter fixed,
+      // a better metadata rule). The newer reading wins, keeping the article's place in the stream (seq, created_at).
+      const { created_at: _createdAt, ...fields } = row;
+      const changed = await trx
+        .updateTable("articles")
+        .set(fields)
+        .where("id", "=", article.id)
+        .where((eb) =>
+          eb.or(
+            (Object.keys(fields) as Array<keyof typeof fields>).map((column) =>
+              eb(column, "is distinct from", fields[column] as never),
+            ),
+          ),
+        )
+        .executeTakeFirst();
+      return (changed.numUpdatedRows ?? 0n) > 0n ? "updated" : "unchanged";
     });
   }
 

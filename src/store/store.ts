@@ -6,9 +6,14 @@ import type { Story } from "../model/story.js";
  * One shared test suite (store.test.ts) runs against both. Every write of one article is one transaction, so a
  * crash or a bad input never leaves an article half-stored.
  */
+export type PutArticleResult = "inserted" | "updated" | "unchanged";
+
 export interface Store {
-  /** Inserts the article unless an article with the same id is stored already. */
-  putArticle(article: Article): Promise<"inserted" | "unchanged">;
+  /**
+   * Stores the article. An article with the same id (same origin and text) is updated when any field differs, and
+   * keeps its place in insertion order; storing the same article again changes nothing.
+   */
+  putArticle(article: Article): Promise<PutArticleResult>;
   getArticle(id: string): Promise<Article | null>;
   /** In insertion order (the order the stream arrived in). */
   listArticles(page?: { limit: number; offset: number }): Promise<Article[]>;

@@ -38,8 +38,7 @@ export async function analyzeCommand(inputs: readonly string[], options: Analyze
     let started = false;
     let inputCount = 0;
     let failedInputs = 0;
-    let inserted = 0;
-    let unchanged = 0;
+    const stored = { inserted: 0, updated: 0, unchanged: 0 };
     const events = ingestInputs(inputs, {
       cwd: io.cwd,
       allowPrivate: options.allowPrivate,
@@ -57,8 +56,7 @@ export async function analyzeCommand(inputs: readonly string[], options: Analyze
         continue;
       }
       for (const article of event.value) {
-        if ((await store.putArticle(article)) === "inserted") inserted++;
-        else unchanged++;
+        stored[await store.putArticle(article)]++;
       }
     }
     progress.stop();
@@ -72,7 +70,9 @@ export async function analyzeCommand(inputs: readonly string[], options: Analyze
     const shownOut = relative(io.cwd, outFolder) || ".";
     printLine(
       io.stderr,
-      `Analysed ${inputCount} inputs: ${inserted} new articles, ${unchanged} already stored, ${failedInputs} failed; ` +
+      `Analysed ${inputCount} inputs: ${stored.inserted} new articles, ` +
+        (stored.updated > 0 ? `${stored.updated} updated, ` : "") +
+        `${stored.unchanged} already stored, ${failedInputs} failed; ` +
         `${articles.length} articles in ${stories.length} stories. Report: ${join(shownOut, "report.{json,md,html}")}`,
     );
     return failedInputs > 0 ? EXIT_SOME_FAILED : EXIT_OK;
