@@ -236,7 +236,11 @@ describe.each(backends)("Store on $name", (backend) => {
     withFresh(async (store) => {
       await store.putArticle(article("a"));
       await store.putArticle(article("b"));
-      const fixed = article("a", { title: "Changed", outlet: "Fixed Outlet", metadata: { fieldSources: { outlet: "front-matter" } } });
+      const fixed = article("a", {
+        title: "Changed",
+        outlet: "Fixed Outlet",
+        metadata: { fieldSources: { outlet: "front-matter" } },
+      });
       expect(await store.putArticle(fixed)).toBe("updated");
       expect(await store.getArticle("a")).toEqual(fixed);
       expect((await store.listArticles()).map((stored) => stored.id)).toEqual(["a", "b"]);
