@@ -76,3 +76,57 @@ describe("timeline", () => {
     expect(resolve("Farmers lost a harvest last summer.")).toEqual([["2025", "year"]]);
   });
 });
+
+describe("dates in sentences with several time expressions", () => {
+  it("dates a reported clause by its own date, not the speech that reports it", () => {
+    const text = "Ivo Brandt told a press briefing that most of the crew held on Saturday and Sunday had been freed.";
+    const events = extractDates(article("a", text)).events.map((e) => [e.date, e.event]);
+    // Neither date places the briefing, and neither day's event carries the other day's words.
+    expect(events).toEqual([
+      ["2026-05-02", "Most of the crew held"],
+      ["2026-05-03", "Most of the crew held"],
+    ]);
+  });
+
+  it("keeps a statement dated by its own verb's time expression", () => {
+    const text = "Crews detained at the weekend will be charged, Ivo Brandt said on Monday.";
+    const [e] = extractDates(article("a", text)).events;
+    expect([e?.date, e?.event]).toEqual([
+      "2026-05-04",
+      "Crews detained at the weekend will be charged, Ivo Brandt said",
+    ]);
+  });
+
+  it("does not merge two events of one month that share a single word", () => {
+    const a = extractDates(article("a", "His family says it has had no calls from him since January.")).events;
+    const b = extractDates(
+      article("b", "Speaking from the family home, Lena Oster said she had not seen him since January."),
+    ).events;
+    expect(mergeTimeline([...a, ...b])).toHaveLength(2);
+  });
+
+  it("takes the year in which a written weekday falls on the day", () => {
+    // Published Monday 4 May 2026: "Friday, June 5" is 2026 although June is still ahead.
+    expect(resolve("Curfews start on Friday, June 5.")).toEqual([["2026-06-05", "day"]]);
+  });
+
+  it("reads a forecast as looking ahead", () => {
+    expect(resolve("Forecasters expect no rain before August.")).toEqual([["2026-08", "month"]]);
+  });
+});
+
+describe("words that look like dates", () => {
+  it("a length of time and a lower-case weekday abbreviation are not dates", () => {
+    expect(resolve("Ivo Brandt, a crane operator for 19 years, spoke.")).toEqual([]);
+    expect(resolve("Managers and the union first sat down together.")).toEqual([]);
+  });
+
+  it("reads a present-tense schedule as ahead", () => {
+    expect(resolve("The hearing resumes on 19 May.")).toEqual([["2026-05-19", "day"]]);
+  });
+
+  it("takes the 'when' clause as the event of its date", () => {
+    const [e] = extractDates(article("a", "The cranes have not moved since Monday, when 900 crew walked out.")).events;
+    expect(e?.event).toBe("900 crew walked out");
+  });
+});

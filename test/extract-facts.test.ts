@@ -39,6 +39,16 @@ describe("quantities", () => {
     expect(f).toMatchObject({ subject: "charged", value: "7", low: 7, high: 7 });
   });
 
+  it("counts the named person in 'X and six other <noun>'", () => {
+    const [f] = facts("Union leader Marta Kovren and six other dockworkers were charged on Sunday.");
+    expect(f).toMatchObject({ subject: "charged", value: "7" });
+  });
+
+  it("does not read the month March as a march, nor a berth number as a figure", () => {
+    expect(facts("Six faults were logged in March.").map((f) => f.subject)).toEqual(["faults"]);
+    expect(facts("The union complained about berth four last September.")).toEqual([]);
+  });
+
   it("reads 'around' as a tolerance and 'at least' as an open bound", () => {
     const [a] = facts("Around 40,000 people joined the protest.");
     expect(a?.low).toBeCloseTo(36_000);

@@ -96,3 +96,55 @@ describe("merging quotes across outlets", () => {
     });
   });
 });
+
+describe("harder attributions", () => {
+  it("keeps the speaker of a quote split by 'X said.', even when the next paragraph names another", () => {
+    const text =
+      "“The gates stay shut,” Marta Kovren said. “Nobody has told us why.”\n\nIvo Brandt said the union would meet.";
+    expect(speakers(text)).toEqual([
+      ["The gates stay shut", "Marta Kovren"],
+      ["Nobody has told us why.", "Marta Kovren"],
+    ]);
+  });
+
+  it("a quote split by 'he said' inside one sentence", () => {
+    const text = "Edvin Salo spoke at noon. “We will talk,” he said, “but not under threat.”";
+    expect(speakers(text)).toEqual([
+      ["We will talk", "Edvin Salo"],
+      ["but not under threat.", "Edvin Salo"],
+    ]);
+  });
+
+  it("a short partial quote after a verb that takes it as its object", () => {
+    const text = "The former minister, Edvin Salo, has blamed “outside agitators” for the unrest.";
+    expect(speakers(text)).toEqual([["outside agitators", "Edvin Salo"]]);
+  });
+});
+
+describe("attributions a different writer uses", () => {
+  it("'the minister added' resolves to the person named with that title", () => {
+    const text =
+      "Ivo Brandt spoke first. Transport Minister Edvin Salo then urged calm. “Nobody is against safety,” the minister added.";
+    expect(speakers(text)).toEqual([["Nobody is against safety", "Edvin Salo"]]);
+  });
+
+  it("finds a speaker two sentences after a stand-alone quote, past a sentence that names nobody", () => {
+    const text =
+      "“Every day costs us a ship.” The warning was blunt. Lena Oster, the harbour master, said more would go.";
+    expect(speakers(text)).toEqual([["Every day costs us a ship.", "Lena Oster"]]);
+  });
+
+  it("joins a quote that runs over a paragraph break", () => {
+    const text = "Hedda Voss read a statement:\n\n“We asked twice. Nobody came.\n\n“So the cranes stopped,” she said.";
+    const r = extractQuotes(article("a", text));
+    expect(r.quotes.map((q) => [q.text, q.speakerName])).toEqual([
+      ["We asked twice. Nobody came. So the cranes stopped", "Hedda Voss"],
+    ]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it("keeps a nested pair of the same curly marks inside the outer quote", () => {
+    const text = "“The manager told us “all is fine”. Two of us were hurt,” Ivo Brandt said.";
+    expect(speakers(text)).toEqual([["The manager told us “all is fine”. Two of us were hurt", "Ivo Brandt"]]);
+  });
+});

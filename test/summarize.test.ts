@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareStory } from "../src/compare/index.js";
-import { checkSupport } from "../src/summarize/index.js";
+import { articleLabel, checkSupport } from "../src/summarize/index.js";
 import { article } from "./fixtures/compare/make-article.js";
 
 const A = article(
@@ -84,5 +84,51 @@ describe("brief", () => {
   it("stays short for a thin story and never pads", () => {
     const thin = compareStory({ articles: [article("x", "Talks went on.")], entities: [], provenance: [] });
     expect(thin.brief).toEqual([]);
+  });
+});
+
+describe("brief prose", () => {
+  const noOutlet = (id: string, text: string, author: string | null) => ({
+    ...article(id, text, "2026-05-04T08:00:00Z"),
+    outlet: null,
+    author,
+    title: "A long headline that must never become a citation label",
+  });
+
+  it("labels an article without an outlet by its author, else by a short stand-in, never its title", () => {
+    const withAuthor = noOutlet("n", "Text.", "Mira Tolv");
+    const without = noOutlet("m", "Text.", null);
+    expect(articleLabel(withAuthor)).toBe("Mira Tolv");
+    expect(articleLabel(without)).toBe("Unnamed source");
+  });
+
+  it("names an outlet once when all its articles are on one side of a conflict", () => {
+    const a1 = article("a1", "Police detained 38 dockworkers on Saturday.", "2026-05-04T08:00:00Z", "Harbor Signal");
+    const a2 = article("a2", "Police detained 38 dockworkers at the port.", "2026-05-05T08:00:00Z", "Harbor Signal");
+    const b = article("b", "Police detained 41 dockworkers on Saturday.", "2026-05-04T09:00:00Z", "Velmara Review");
+    const brief = compareStory({ articles: [a1, a2, b], entities: [], provenance: [] }).brief;
+    const conflict = brief.find((s) => s.text.includes("differ"));
+    expect(conflict?.text).toContain("38 (Harbor Signal)");
+    expect(conflict && checkSupport(conflict, [a1, a2, b]).supported).toBe(true);
+  });
+
+  it("leaves out dated events that open on a pronoun or a verb without its subject", () => {
+    const text = (id: string) =>
+      article(
+        id,
+        "Ivo Brandt leads the union. His family says it has had no word from him since January. Sentenced to two years in July 2025, he appealed.",
+        "2026-05-04T08:00:00Z",
+        id.toUpperCase(),
+      );
+    const brief = compareStory({ articles: [text("p"), text("q")], entities: [], provenance: [] }).brief;
+    expect(brief.some((s) => /\b(?:His family|Sentenced to)\b/.test(s.text))).toBe(false);
+  });
+
+  it("writes a small opening figure as a word and dates events as prose", () => {
+    const x = article("x", "Seven dockworkers were charged on Sunday in Velmara.", "2026-05-04T08:00:00Z", "X");
+    const y = article("y", "7 dockworkers were charged on Sunday in Velmara.", "2026-05-04T09:00:00Z", "Y");
+    const texts = compareStory({ articles: [x, y], entities: [], provenance: [] }).brief.map((s) => s.text);
+    expect(texts).toContain("Seven people were charged.");
+    expect(texts.some((t) => t.startsWith("On 3 May 2026, "))).toBe(true);
   });
 });

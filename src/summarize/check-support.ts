@@ -10,12 +10,12 @@ import type { BriefSentence, Entity } from "../model/story.js";
  * contain them. Everything else in a sentence is content and must be found in each cited article.
  */
 const FRAMING = new Set(
-  "reported report reports counts count differ differs figures figure descriptions description role roles outlets outlet sources source according said says people and the a an of in on at to for was were is are as by with from has have had that this its their his her describe described accounts vary between also".split(
+  "reported report reports counts count counted differ differs different differently times terms term figures figure percentages descriptions description role roles outlets outlet sources source according said says people and the a an of in on at to for was were is are as by with from has have had that this its their his her describe described accounts vary between also".split(
     " ",
   ),
 );
-/** Words of a title used as a citation label when an article names no outlet. */
-const LABEL_TITLE_WORDS = 6;
+/** Label of an article that names neither outlet, author nor address: short, and no stand-in for a title. */
+const UNNAMED_LABEL = "Unnamed source";
 /** Word prefix that stands in for a stem, so "detainee", "detained" and "detainees" are one word. */
 const STEM_CHARS = 5;
 /** Stems that name the same act; an article saying "arrests" supports a sentence saying "detained". */
@@ -57,12 +57,24 @@ export function articleLabels(articles: readonly Article[]): Map<string, string>
   );
 }
 
-/** The plain label of one article: its outlet, else its title, else its id. */
+/**
+ * The plain label of one article: its outlet, else its author, else its web host. A title is no label: it reads
+ * as a claim in the middle of a sentence.
+ */
 export function articleLabel(article: Article): string {
   if (article.outlet) return sanitizeLabel(article.outlet);
-  // A title stands in for a missing outlet, cut short and without the marks inline citations are parsed by.
-  const title = sanitizeLabel(article.title).split(" ").slice(0, LABEL_TITLE_WORDS).join(" ");
-  return title || article.id;
+  if (article.author) return sanitizeLabel(article.author);
+  const host = article.url ? /^[a-z]+:\/\/(?:www\.)?([^/:?#]+)/i.exec(article.url)?.[1] : undefined;
+  return host ? sanitizeLabel(host) : UNNAMED_LABEL;
+}
+
+/**
+ * The articles a label names among `cited`: the one it uniquely labels, or all cited articles of an outlet when a
+ * citation names the outlet alone ("Highland Gazette" for both of its articles); each is still checked on its own.
+ */
+export function articlesByLabel(label: string, cited: readonly Article[], labels: Map<string, string>): Article[] {
+  const exact = cited.filter((a) => labels.get(a.id) === label);
+  return exact.length > 0 ? exact : cited.filter((a) => articleLabel(a) === label);
 }
 
 function sanitizeLabel(label: string): string {
@@ -92,9 +104,9 @@ export function checkSupport(
   const groups: Array<{ start: number; end: number; members: Article[] }> = [];
   for (const m of sentence.text.matchAll(/\(([^()]+)\)/g)) {
     const names = (m[1] ?? "").split(/\s*[,;]\s*|\s+and\s+/).filter(Boolean);
-    const members = names.map((l) => cited.find((a) => labels.get(a.id) === l));
-    if (members.length > 0 && members.every(Boolean)) {
-      groups.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, members: members as Article[] });
+    const members = names.map((l) => articlesByLabel(l, cited, labels));
+    if (members.length > 0 && members.every((x) => x.length > 0)) {
+      groups.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, members: members.flat() });
     }
   }
   const check = (piece: string, who: readonly Article[]) => {

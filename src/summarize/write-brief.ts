@@ -3,7 +3,7 @@ import { findNumbers } from "../extract/facts/numbers.js";
 import { normalizeQuote } from "../extract/quotes/merge-quotes.js";
 import type { Article } from "../model/article.js";
 import type { BriefSentence, Claim, Entity, Quote, TimelineEvent } from "../model/story.js";
-import { articleLabels, checkSupport } from "./check-support.js";
+import { articleLabel, articleLabels, checkSupport } from "./check-support.js";
 
 /** A brief longer than this stops being a brief; thin stories get fewer sentences, never padding. */
 const MAX_SENTENCES = 10;
@@ -32,6 +32,16 @@ const RELATION_VERB: Record<string, string> = {
   elected: "was elected",
   released: "was released",
 };
+/** Figures a sentence may open with are written as words, as news style does ("Seven people were charged"). */
+const SMALL_NUMBER_WORDS = "zero one two three four five six seven eight nine".split(" ");
+/**
+ * Openings of an event that cannot stand as a sentence: a pronoun or possessive whose person is not in it ("His
+ * family says…"), or a verb with its subject cut off ("Sentenced to 12 years…", "Has counted…").
+ */
+const DANGLING_START =
+  /^(?:he|she|it|they|his|her|its|their|this|that|these|those|there|who|which|and|but|or|has|have|had|was|were|is|are|said|says|[a-z]+ed)\b/i;
+/** An event that stops on a word needing more after it was cut mid-clause. */
+const DANGLING_END = /\b(?:the|a|an|of|to|and|or|but|before|after|with|by|for|from|in|on|at|that|which|who|last)$/i;
 const MONTH_NAMES = "January February March April May June July August September October November December".split(" ");
 
 interface Candidate {
@@ -62,7 +72,8 @@ export function writeBrief(input: {
   const labels = articleLabels(articles);
   const label = (id: string) => labels.get(id) ?? id;
   const candidates: Candidate[] = [];
-  const sentenceOf = input.claims.find((c) => c.property === "prison-sentence" && c.status === "agreed");
+  // "X was sentenced" says less than the term, agreed or disputed, that another sentence gives.
+  const sentenceOf = input.claims.find((c) => c.property === "prison-sentence" && c.status !== "single-source");
   for (const c of input.claims) {
     const ids = [...new Set(c.values.flatMap((v) => v.articleIds))];
     const weight = sources.count(ids);
@@ -71,9 +82,10 @@ export function writeBrief(input: {
     if (c.status === "conflicting") {
       const what =
         c.property === "count"
-          ? `Reported figures for ${countSubject(c.subject)} differ`
+          ? countConflictOpening(c.subject)
           : c.property === "prison-sentence"
-            ? `Reported prison terms for ${c.subject} differ`
+            ? // "prison" is not free: an outlet writing "is serving 11 years" would not support it.
+              `Reported terms for ${c.subject} differ`
             : c.property === "role"
               ? `Descriptions of ${c.subject} differ`
               : `Reports on ${c.subject} differ`;
@@ -95,7 +107,7 @@ export function writeBrief(input: {
       const verb = concept ? COUNT_VERB[concept] : undefined;
       if (!verb) continue;
       candidates.push({
-        text: `${cap(top.value)} ${noun || "people"} ${verb}.`,
+        text: `${openingFigure(top.value)} ${noun || "people"} ${verb}.`,
         articleIds: top.articleIds,
         weight,
         order: 1,
@@ -139,8 +151,16 @@ export function writeBrief(input: {
     // An event cut from a quote ("every person detained proves it") is the speaker's phrasing, not a fact.
     const words = normalizeQuote(e.event).split(" ");
     if (input.quotes.some((q) => words.every((w) => normalizeQuote(q.text).split(" ").includes(w)))) continue;
+    // A sentence must name its own subject and be whole; a fragment or a stray "his" reads as a cut quote.
+    if (DANGLING_START.test(e.event) || DANGLING_END.test(e.event) || e.event.split(" ").length < 4) continue;
     const phrase = datePhrase(e.date, e.precision ?? "day");
-    candidates.push({ text: `${phrase}: ${e.event}.`, articleIds: e.articleIds, weight, order: 3 });
+    const eventArticles = articles.filter((a) => e.articleIds.includes(a.id));
+    candidates.push({
+      text: `${phrase}, ${sentenceCase(e.event, eventArticles)}.`,
+      articleIds: e.articleIds,
+      weight,
+      order: 3,
+    });
   }
   const quotes = input.quotes
     .filter((q) => q.speakerName && q.text.split(/\s+/).length <= MAX_QUOTE_WORDS && sources.count(q.articleIds) >= 2)
@@ -202,7 +222,7 @@ function conflictSentence(
         checkSupport({ text: `${c.text} ${v.value} (${label(id)})`, articleIds: [id] }, articles, entities).supported,
     );
     if (ids.length === 0) continue;
-    parts.push(`${v.value} (${ids.map(label).join(", ")})`);
+    parts.push(`${conflictValue(c.text, v.value)} (${groupLabels(ids, articles, label).join(", ")})`);
     cited.push(...ids);
   }
   // A conflict needs two sides that are each supported; otherwise it is not shown as one.
@@ -210,6 +230,55 @@ function conflictSentence(
   const text = `${c.text} ${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}.`;
   const sentence = { text, articleIds: [...new Set(cited)] };
   return checkSupport(sentence, articles, entities).supported ? sentence : null;
+}
+
+/**
+ * Labels for one side of a conflict: an outlet whose every article in the story is on that side is named once,
+ * without the day or number that tell its articles apart.
+ */
+function groupLabels(ids: readonly string[], articles: readonly Article[], label: (id: string) => string): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    const article = articles.find((a) => a.id === id);
+    const base = article ? articleLabel(article) : label(id);
+    const siblings = articles.filter((a) => articleLabel(a) === base).map((a) => a.id);
+    const whole = siblings.length > 1 && siblings.every((s) => ids.includes(s));
+    const shown = whole ? base : label(id);
+    if (!out.includes(shown)) out.push(shown);
+  }
+  return out;
+}
+
+/** "19" in a sentence about percentages reads "19 percent". */
+function conflictValue(opening: string, value: string): string {
+  return /^Reported percentages\b/.test(opening) && /^[\d.,]+$/.test(value) ? `${value} percent` : value;
+}
+
+function countConflictOpening(subject: string): string {
+  if (/^(?:percent|per cent|%)$/i.test(subject)) return "Reported percentages differ";
+  return `Reported figures for ${countSubject(subject)} differ`;
+}
+
+/** A figure opening a sentence: small ones as a word ("Seven"), others as written with a capital. */
+function openingFigure(value: string): string {
+  const n = /^\d$/.test(value) ? SMALL_NUMBER_WORDS[Number(value)] : undefined;
+  return cap(n ?? value);
+}
+
+/**
+ * An event placed after "On 14 March 2026, ": its first word keeps its capital only when the articles never write
+ * it in lower case (a name), so "Courts in Liubrava" becomes "courts in Liubrava" but "Yuri Daletsky" stays.
+ */
+function sentenceCase(event: string, articles: readonly Article[]): string {
+  const first = /^[A-Z][a-z]*\b/.exec(event)?.[0];
+  if (!first) return event;
+  const lower = first.toLowerCase();
+  // The singular counts too: "Courts" opens a sentence where "court" is written in lower case.
+  const forms = [lower, lower.replace(/s$/, "")].filter((f) => f.length > 0);
+  const common = articles.some((a) =>
+    forms.some((f) => new RegExp(String.raw`(?<![\p{L}])${f}(?![\p{L}])`, "u").test(a.text)),
+  );
+  return common ? lower + event.slice(first.length) : event;
 }
 
 /** "detained" -> "people detained", "journalists detained" -> "journalists detained", "protesters" as is. */

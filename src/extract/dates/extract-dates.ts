@@ -49,7 +49,7 @@ export function extractDates(
     }
     for (const d of mentions) {
       const start = sentence.start + d.start;
-      const event = eventText(article.text, sentence, d, names);
+      const event = eventText(article.text, sentence, d, names, mentions);
       // A byline or a bare name left after removing the date ("Courier Newsdesk") tells no event.
       if (event.split(" ").length < MIN_EVENT_WORDS || !/\b[a-z]{3,}\b/.test(event)) continue;
       events.push({

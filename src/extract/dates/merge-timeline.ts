@@ -3,6 +3,11 @@ import type { DatedEvent } from "./extract-dates.js";
 
 /** Share of content words two descriptions must share to be one event on the same date. */
 const SAME_EVENT_MIN_OVERLAP = 0.3;
+/**
+ * Distinctive words two descriptions must share, whatever the share: one common word ("family" in "the family's
+ * flat" and "his family says") is a coincidence, not the same event.
+ */
+const SAME_EVENT_MIN_SHARED = 2;
 /** Share of a story's events a word may appear in before it stops telling events apart. */
 const COMMON_STEM_SHARE = 0.2;
 /** Below this many events every word counts: shares are meaningless on a handful. */
@@ -25,9 +30,19 @@ export function contentStems(text: string): Set<string> {
 
 export function overlap(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
+  return sharedCount(a, b) / Math.min(a.size, b.size);
+}
+
+function sharedCount(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
-  return shared / Math.min(a.size, b.size);
+  return shared;
+}
+
+/** Same event: enough of the shorter description shared, and more than one word of it unless it has only one. */
+function sameEvent(a: Set<string>, b: Set<string>): boolean {
+  const needed = Math.min(SAME_EVENT_MIN_SHARED, a.size, b.size);
+  return overlap(a, b) >= SAME_EVENT_MIN_OVERLAP && sharedCount(a, b) >= needed;
 }
 
 /** Events on the same date (at the same precision) with similar descriptions merge, keeping every article. */
@@ -44,9 +59,7 @@ export function mergeTimeline(events: readonly DatedEvent[]): TimelineEvent[] {
     // Compared member by member: a group's pooled words would soon match anything on its date.
     const g = groups.find(
       (x) =>
-        x.date === e.date &&
-        x.precision === e.precision &&
-        x.members.some((m) => overlap(distinctive(m), stems) >= SAME_EVENT_MIN_OVERLAP),
+        x.date === e.date && x.precision === e.precision && x.members.some((m) => sameEvent(distinctive(m), stems)),
     );
     if (g) g.members.push(e);
     else groups.push({ date: e.date, precision: e.precision, members: [e] });

@@ -27,12 +27,15 @@ export interface UnresolvedDate {
 
 /** Words that make a bare month or weekday point forward ("the trial will open on Monday"). */
 const FUTURE_CUE =
-  /\b(will|next|due|expected|scheduled|plans? to|planned to|upcoming|coming|to be held|to (?:begin|start|open|resume))\b/i;
+  /\b(will|next|due|expects?|expected|forecasts?|scheduled|resumes|reopens|begins|starts|opens|plans? to|planned to|upcoming|coming|to be held|to (?:begin|start|open|resume))\b/i;
 /** Expressions too vague for a day, month or year (a week straddles months); left out rather than guessed. */
 /** How far before a weekday a future cue still governs it. */
 const FUTURE_CUE_REACH = 80;
 /** "From Friday, farms will be limited": the cue may also follow the weekday, closer in. */
 const FUTURE_CUE_REACH_AFTER = 60;
+const DURATION = /^(?:for|in|within|over)\s+(?:\d+|[a-z]+)\s+(?:days?|weeks?|months?|years?|hours?)$/i;
+const LOWERCASE_CALENDAR_WORD =
+  /^(?:on\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
 const VAGUE = /\b(week|weekend|weeks|fortnight|decade|century|past)\b/i;
 /** Durations chrono reads as offsets from the publication ("four months after his arrest"). */
 const DURATION_OFFSET = /\b(after|before|later|earlier)\s*$/i;
@@ -98,6 +101,10 @@ export function findDates(
     let end = start + text.length;
     if (!free(start, end)) continue;
     if (VAGUE.test(text) || DURATION_OFFSET.test(text) || /^(now|right now|currently)$/i.test(text)) continue;
+    // "a crane operator for 19 years", "in two weeks": a length of time, not a point in it.
+    if (DURATION.test(text)) continue;
+    // "first sat down", "in the sun", "may": a weekday or month written in lower case is an ordinary word.
+    if (LOWERCASE_CALENDAR_WORD.test(text)) continue;
     // "Zarechia Today", "Radio Tomorrow": a capitalised relative word after a name is part of that name.
     if (/^(Today|Tomorrow|Yesterday|Tonight)$/.test(text) && /[A-Z][\w’']*\s+$/.test(sentence.slice(0, start)))
       continue;
@@ -127,7 +134,11 @@ export function findDates(
       day = d.getUTCDate();
     } else if (c.isCertain("day") && c.isCertain("month")) {
       precision = /\bmonths? ago\b/i.test(text) ? "month" : /\byears? ago\b/i.test(text) ? "year" : "day";
-      if (!c.isCertain("year")) year = pickYear(ref, month, day, future);
+      if (!c.isCertain("year")) {
+        year = pickYear(ref, month, day, future);
+        // "Friday, March 20": the weekday tells the year better than the tense around it.
+        if (c.isCertain("weekday")) year = yearMatchingWeekday(year, month, day, c.get("weekday") ?? 0);
+      }
     } else if (c.isCertain("month")) {
       precision = "month";
       if (!c.isCertain("year")) {
@@ -160,6 +171,14 @@ export function findDates(
   }
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, unresolved };
+}
+
+/** The year nearest `guess` (one either side) in which that day falls on `weekday`; `guess` when none does. */
+function yearMatchingWeekday(guess: number, month: number, day: number, weekday: number): number {
+  for (const y of [guess, guess + 1, guess - 1]) {
+    if (new Date(Date.UTC(y, month - 1, day)).getUTCDay() === weekday) return y;
+  }
+  return guess;
 }
 
 /** A day or month without a year is the latest one on or before publication, unless the sentence looks ahead. */

@@ -1,11 +1,12 @@
 import type { Article } from "../../model/article.js";
 import type { Entity } from "../../model/story.js";
 import { findDates, referenceDay } from "../dates/resolve-date.js";
+import { quoteSpans } from "../quotes/quote-spans.js";
 import { nameMentions } from "./people.js";
 import { extractQuantities } from "./quantities.js";
 import { extractRelations } from "./relations.js";
 import { extractRoles } from "./roles.js";
-import { isTabularLine, sentences } from "./text-spans.js";
+import { isTabularLine, paragraphs, sentences } from "./text-spans.js";
 import type { Fact } from "./types.js";
 
 /**
@@ -24,7 +25,11 @@ export function extractFacts(article: Article, entities: readonly Entity[] = [])
     facts.push(...extractRoles(article.id, article.text, sentence, names));
     facts.push(...extractRelations(article.id, article.text, sentence, names, absolute));
   }
-  return dedupe(facts);
+  // A figure inside a direct quote is the speaker's claim, carried by the quotes section; claims compare what the
+  // outlets themselves report.
+  const quoted = paragraphs(article.text).flatMap((p) => quoteSpans(article.text, p).quotes);
+  const reported = facts.filter((f) => !quoted.some((q) => f.start >= q.start && f.start < q.end));
+  return dedupe(reported);
 }
 
 /** One article that says the same fact twice (lede and body) is still one source: keep the first. */

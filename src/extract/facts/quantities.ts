@@ -105,7 +105,9 @@ export function extractQuantities(ctx: QuantityContext): Fact[] {
     const compound = /^-(year|month|week|day)s?\b/i.exec(after);
     const noun = compound ? { head: `${compound[1]?.toLowerCase()}s`, length: compound[0].length } : countedNoun(after);
     // "Daletsky and six others": the named person is one more.
-    if (noun.head === "others" && /\band\s+(?:at least\s+|some\s+)?$/i.test(s.slice(0, start))) {
+    // "Kovren and six other dockworkers" counts seven people the same way.
+    const others = noun.head === "others" || /^\s+other\s+[a-z]/i.test(after);
+    if (others && /\band\s+(?:at least\s+|some\s+)?$/i.test(s.slice(0, start))) {
       const named = ctx.names.some(
         (m) => m.end <= ctx.sentence.start + start && ctx.sentence.start + start - m.end <= 12,
       );
@@ -226,7 +228,12 @@ function isNotAFigure(s: string, n: NumberPhrase, ctx: QuantityContext): boolean
   if (/,\s*$/.test(before) && /^\s*,/.test(after) && /^\d+$/.test(n.text)) return true;
   if (/^\s*[.)]\s/.test(after) && before.trim() === "") return true;
   if (/^one$/i.test(n.text) && (/^\s*(of|another|day|time|way)\b/i.test(after) || !nextWord)) return true;
-  if (/^(no|number|page|article|section|chapter|room|flight|route)$/i.test(prevWord)) return true;
+  if (
+    /^(no|number|page|article|section|chapter|room|flight|route|berth|gate|pier|platform|terminal|dock|ward|block|floor|level|phase|round|stage)$/i.test(
+      prevWord,
+    )
+  )
+    return true;
   return false;
 }
 
@@ -255,17 +262,15 @@ function conceptOf(word: string): string | undefined {
 }
 
 function contextConcept(s: string, start: number, end: number): string | undefined {
-  const beforeWords =
-    s
-      .slice(0, start)
-      .toLowerCase()
-      .match(/[a-z]+/g) ?? [];
+  // The month "March" is not a march: a capitalised month name never names what was counted.
+  const words = (t: string) => (t.match(/[A-Za-z]+/g) ?? []).filter((w) => w !== "March").map((w) => w.toLowerCase());
+  const beforeWords = words(s.slice(0, start));
   // Only the figure's own clause: "2,150 people over the weekend after thousands rallied" is not about rallies.
   const clause = s
     .slice(end)
     .replace(/^,\s*(?:including|among them)[^,]*,/i, "")
     .split(/\b(?:after|before|when|while|because|since|but|as)\b|[,;:]/)[0];
-  const afterWords = (clause ?? "").toLowerCase().match(/[a-z]+/g) ?? [];
+  const afterWords = words(clause ?? "");
   // The verb after the figure ("seven people ... were charged") decides before one before it ("detained 38").
   const window = [...afterWords.slice(0, CONTEXT_WORDS + 2), ...beforeWords.slice(-CONTEXT_WORDS).reverse()];
   for (const w of window) {

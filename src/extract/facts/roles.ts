@@ -3,7 +3,7 @@ import type { Span } from "./text-spans.js";
 import type { Fact } from "./types.js";
 
 /** Nouns that head a title or office. Two titles with different heads are different offices, not a conflict. */
-const ROLE_HEADS =
+export const ROLE_HEADS =
   "minister|president|prime minister|premier|mayor|governor|judge|prosecutor|spokesman|spokeswoman|spokesperson|leader|chairman|chairwoman|chair|director|chief|general|ambassador|senator|secretary|commissioner|ombudsman|editor|speaker|candidate|deputy|lawmaker|mp|head|chancellor|councillor|councilor|sheriff|commander";
 /** Words before a title that describe the person, not the office ("jailed opposition leader"). */
 const DESCRIPTORS = new Set(

@@ -19,7 +19,10 @@ const MAX_QUOTE_CHARS = 800;
 export function quoteSpans(text: string, paragraph: Span): { quotes: QuoteSpan[]; unbalanced: number[] } {
   const quotes: QuoteSpan[] = [];
   const unbalanced: number[] = [];
-  let open: number | null = null;
+  // Open marks not yet closed. Curly marks nest (“He said “no” twice”): an inner pair stays inside the outer quote.
+  const stack: Array<{ at: number; straight: boolean }> = [];
+  // Quotes closed inside an outer one: reported on their own only if the outer one never closes.
+  let inner: QuoteSpan[] = [];
   for (let i = paragraph.start; i < paragraph.end; i++) {
     const c = text[i];
     if (c !== '"' && c !== "“" && c !== "”" && c !== "«" && c !== "»") continue;
@@ -27,21 +30,27 @@ export function quoteSpans(text: string, paragraph: Span): { quotes: QuoteSpan[]
     const next = text[i + 1] ?? " ";
     const opens = c === "“" || c === "«" || (c === '"' && (i === paragraph.start || /[\s([{—–-]/.test(prev)));
     const closes = c === "”" || c === "»" || (c === '"' && (i + 1 >= paragraph.end || /[\s.,;:!?)\]}—–-]/.test(next)));
-    if (open === null) {
-      if (opens) open = i;
-      continue;
-    }
-    if (closes && i > open + 1) {
-      if (i - open <= MAX_QUOTE_CHARS) quotes.push(make(text, open, i + 1));
-      else unbalanced.push(open);
-      open = null;
-    } else if (opens && c !== '"') {
-      // A second opening curly mark before any close: the first one was never closed.
-      unbalanced.push(open);
-      open = i;
+    const top = stack[stack.length - 1];
+    // A straight mark closes a straight quote; it never nests, since open and close look alike.
+    if (top && closes && i > top.at + 1 && (c !== '"' || top.straight)) {
+      stack.pop();
+      const span = make(text, top.at, i + 1);
+      if (stack.length > 0) inner.push(span);
+      else {
+        if (i - top.at <= MAX_QUOTE_CHARS) quotes.push(span);
+        else unbalanced.push(top.at);
+        inner = [];
+      }
+    } else if (opens && (!top || c !== '"' || !top.straight)) {
+      stack.push({ at: i, straight: c === '"' });
     }
   }
-  if (open !== null) unbalanced.push(open);
+  if (stack.length > 0) {
+    // The outermost mark never closed: its nested quotes are the only quotes there are.
+    unbalanced.push((stack[0] as { at: number }).at);
+    quotes.push(...inner);
+    quotes.sort((a, b) => a.start - b.start);
+  }
   return { quotes, unbalanced };
 }
 
