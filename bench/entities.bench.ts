@@ -3,6 +3,7 @@
  * stored in an EntityIndex, each against a naive exact-string grouping measured in the same run.
  */
 import { extractMentions, type Mention } from "../src/extract/entities/index.js";
+import { blankArticle } from "../src/model/blank-article.js";
 import type { Article } from "../src/model/index.js";
 import { EntityIndex, indexInputs } from "../src/resolve/index.js";
 import type { BenchContext, BenchPart } from "./main.js";
@@ -86,20 +87,7 @@ function makeArticle(rand: () => number, id: number, people: readonly string[]):
         `${a.split(" ")[1]} told reporters that ${b}, a spokeswoman for the ministry, was lying. "We will appeal," she said.`,
     );
   }
-  const text = paragraphs.join("\n\n");
-  return {
-    id: `bench-${id}`,
-    path: null,
-    url: null,
-    title: "",
-    outlet: null,
-    author: null,
-    publishedAt: null,
-    language: "en",
-    text,
-    metadata: { fieldSources: {} },
-    diagnostics: [],
-  };
+  return blankArticle({ id: `bench-${id}`, language: "en", text: paragraphs.join("\n\n") });
 }
 
 function quantile(values: number[], q: number): number {

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Mention, MentionType } from "../src/extract/entities/index.js";
 import { extractMentions, linkSurnames } from "../src/extract/entities/index.js";
+import { blankArticle } from "../src/model/blank-article.js";
 import type { Article } from "../src/model/index.js";
 import { resolveEntities } from "../src/resolve/index.js";
 import type { EvalContext, EvalPart } from "./main.js";
@@ -22,19 +23,7 @@ interface GoldMention {
 }
 
 function fakeArticle(id: string): Article {
-  return {
-    id,
-    path: null,
-    url: null,
-    title: "",
-    outlet: null,
-    author: null,
-    publishedAt: null,
-    language: null,
-    text: "",
-    metadata: { fieldSources: {} },
-    diagnostics: [],
-  };
+  return blankArticle({ id });
 }
 
 function readSlavicNer(folder: string): { articles: Article[]; items: GoldMention[] } {

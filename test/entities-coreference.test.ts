@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { extractMentions, type Mention } from "../src/extract/entities/index.js";
+import { blankArticle } from "../src/model/blank-article.js";
 import type { Article } from "../src/model/index.js";
 
 function article(text: string): Article {
-  return {
-    id: "c1",
-    path: null,
-    url: null,
-    title: "",
-    outlet: null,
-    author: null,
-    publishedAt: null,
-    language: "en",
-    text,
-    metadata: { fieldSources: {} },
-    diagnostics: [],
-  };
+  return blankArticle({ id: "c1", text, language: "en" });
 }
 
 function target(mentions: readonly Mention[], m: Mention | undefined): string | undefined {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractMentions } from "../src/extract/entities/index.js";
+import { blankArticle } from "../src/model/blank-article.js";
 import type { Article } from "../src/model/index.js";
 
 interface Expected {
@@ -15,19 +16,7 @@ interface Expected {
 const root = join(import.meta.dirname, "fixtures", "entities");
 
 function article(text: string, id = "a1"): Article {
-  return {
-    id,
-    path: null,
-    url: null,
-    title: "",
-    outlet: null,
-    author: null,
-    publishedAt: null,
-    language: "en",
-    text,
-    metadata: { fieldSources: {} },
-    diagnostics: [],
-  };
+  return blankArticle({ id, text, language: "en" });
 }
 
 describe("extractMentions on fixtures", () => {

@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { extractMentions } from "../src/extract/entities/index.js";
+import { blankArticle } from "../src/model/blank-article.js";
 import type { Article } from "../src/model/index.js";
 
 function article(text: string): Article {
-  return {
-    id: "r1",
-    path: null,
-    url: null,
-    title: "",
-    outlet: null,
-    author: null,
-    publishedAt: null,
-    language: null,
-    text,
-    metadata: { fieldSources: {} },
-    diagnostics: [],
-  };
+  return blankArticle({ id: "r1", text });
 }
 
 describe("extractMentions on bad input", () => {

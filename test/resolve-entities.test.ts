@@ -1,23 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Mention } from "../src/extract/entities/index.js";
 import { extractMentions } from "../src/extract/entities/index.js";
+import { blankArticle } from "../src/model/blank-article.js";
 import type { Article } from "../src/model/index.js";
 import { EntityIndex, resolveEntities } from "../src/resolve/index.js";
 
 function article(id: string, text: string): Article {
-  return {
-    id,
-    path: null,
-    url: null,
-    title: "",
-    outlet: null,
-    author: null,
-    publishedAt: null,
-    language: "en",
-    text,
-    metadata: { fieldSources: {} },
-    diagnostics: [],
-  };
+  return blankArticle({ id, text, language: "en" });
 }
 
 let offset = 0;

@@ -1,4 +1,5 @@
 export * from "./article.js";
+export * from "./blank-article.js";
 export * from "./diagnostic.js";
 export * from "./raw-document.js";
 export * from "./result.js";

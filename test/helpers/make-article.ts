@@ -1,18 +1,7 @@
 import type { Article } from "../../src/model/article.js";
+import { blankArticle } from "../../src/model/blank-article.js";
 
-/** A minimal valid article for stage tests; override what the test is about. */
+/** A minimal English article read from a file, for stage tests; override what the test is about. */
 export function makeArticle(overrides: Partial<Article> & { id: string }): Article {
-  return {
-    path: `${overrides.id}.txt`,
-    url: null,
-    title: overrides.id,
-    outlet: null,
-    author: null,
-    publishedAt: null,
-    language: "en",
-    text: "",
-    metadata: { fieldSources: {} },
-    diagnostics: [],
-    ...overrides,
-  };
+  return blankArticle({ path: `${overrides.id}.txt`, title: overrides.id, language: "en", ...overrides });
 }
