@@ -35,10 +35,12 @@ export function articleTerms(article: Article, entityKeys?: readonly string[]): 
   // BODY_TOKENS_READ is background that differs between reports of one event (and costs time to read).
   const head = article.text.slice(0, BODY_CHARS_READ);
   const leadEnd = head.indexOf("\n\n");
-  const lead = contentTokens(leadEnd < 0 ? head : head.slice(0, leadEnd)).length;
-  const body = contentTokens(head).slice(0, BODY_TOKENS_READ);
+  // One tokenisation of the head; a token is in the lead when it starts before the first blank line.
+  const starts: number[] = [];
+  const body = contentTokens(head, starts).slice(0, BODY_TOKENS_READ);
   body.forEach((token, position) => {
-    add(token, figure(token) * (position < lead ? LEAD_WEIGHT : 1));
+    const inLead = leadEnd < 0 || (starts[position] as number) < leadEnd;
+    add(token, figure(token) * (inLead ? LEAD_WEIGHT : 1));
   });
   const names = entityKeys ?? [...capitalisedWords(head), ...capitalisedWords(article.title, true)];
   for (const key of new Set(

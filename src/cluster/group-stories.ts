@@ -1,5 +1,5 @@
 import type { Article } from "../model/article.js";
-import { StoryClusterer } from "./story-clusterer.js";
+import { type ArticleFeatures, StoryClusterer } from "./story-clusterer.js";
 
 export interface StoryGroup {
   articleIds: string[];
@@ -9,14 +9,23 @@ export interface StoryGroup {
  * Batch grouping on top of the online clusterer: articles are fed in publication order, as a live stream would have
  * delivered them, so the batch pipeline and the stream agree. Deterministic for a given set of articles, whatever
  * the input order. Undated articles arrive last, at the newest date of the batch (see docs/stories.md).
+ * `featuresById` carries what earlier stages know per article id (resolved entity keys); an explicit `arrivedAt`
+ * there wins over the batch's newest date.
  */
-export function groupStories(articles: readonly Article[]): StoryGroup[] {
+export function groupStories(
+  articles: readonly Article[],
+  featuresById: ReadonlyMap<string, ArticleFeatures> = new Map(),
+): StoryGroup[] {
   const ordered = [...articles].sort(compareByPublication);
   const newest = newestDate(ordered);
   const clusterer = new StoryClusterer();
   for (const article of ordered) {
+    const features = featuresById.get(article.id) ?? {};
     // A dated article arrives now (a date in the future is clamped to now); an undated one at the batch's newest date.
-    clusterer.add(article, article.publishedAt === null && newest !== null ? { arrivedAt: newest } : {});
+    clusterer.add(
+      article,
+      article.publishedAt === null && newest !== null ? { arrivedAt: newest, ...features } : features,
+    );
   }
   return clusterer.stories().map(({ articleIds }) => ({ articleIds }));
 }

@@ -9,6 +9,7 @@ import {
   CROSS_LANGUAGE_MIN_SHARED_ENTITIES,
   DUPLICATE_CENTROID_CAP,
   ENTITY_BACKED_JOIN_SIMILARITY,
+  ENTITY_JOIN_MIN_SHARED,
   ENTITY_JOIN_OVERLAP,
   JOIN_SIMILARITY,
   MAX_ARTICLE_TERMS,
@@ -73,6 +74,11 @@ export interface Thresholds {
   shortJoin: number;
   merge: number;
   shortMerge: number;
+  /** Cosine and entity overlap coefficient of the entity-backed join (ENTITY_BACKED_JOIN_SIMILARITY, ENTITY_JOIN_OVERLAP). */
+  entityJoin: number;
+  entityOverlap: number;
+  /** Shared entity terms the entity-backed join needs at least (ENTITY_JOIN_MIN_SHARED). */
+  entityMinShared: number;
 }
 
 interface StoryState {
@@ -139,6 +145,9 @@ export class StoryClusterer {
       shortJoin: SHORT_JOIN_SIMILARITY,
       merge: MERGE_SIMILARITY,
       shortMerge: SHORT_MERGE_SIMILARITY,
+      entityJoin: ENTITY_BACKED_JOIN_SIMILARITY,
+      entityOverlap: ENTITY_JOIN_OVERLAP,
+      entityMinShared: ENTITY_JOIN_MIN_SHARED,
       ...options.thresholds,
     };
   }
@@ -188,7 +197,7 @@ export class StoryClusterer {
         null,
         MAX_QUERY_TERMS,
         sameTitle,
-        oneLiner ? null : ENTITY_BACKED_JOIN_SIMILARITY,
+        oneLiner ? null : this.#thresholds.entityJoin,
       );
       const best = candidates[0];
       if (best === undefined) {
@@ -323,7 +332,7 @@ export class StoryClusterer {
       clusterer.#byId.set(story.id, story);
       if (story.mergedInto === null) for (const id of story.articleIds) clusterer.#assignments.set(id, seq);
       if (story.live) {
-        for (const term of story.centroid.keys()) clusterer.#index.add(term, seq);
+        for (const [term, mass] of story.centroid) clusterer.#index.set(term, seq, mass);
         for (const hash of story.hashes.keys()) clusterer.#hashOwner.set(hash, seq);
         for (const title of story.titles) clusterer.#titleOwner.set(title, seq);
       }
@@ -369,17 +378,24 @@ export class StoryClusterer {
     sameHeadline?: number,
     entityBar: number | null = null,
   ): Candidate[] {
+    // The query as parallel arrays (in the vector's order, so sums run in the same order as before): every exact
+    // cosine below walks them instead of paying two Map lookups per term per candidate.
+    const queryTerm: string[] = [];
+    const queryScaled: number[] = [];
     const idf2 = new Map<string, number>();
-    for (const term of query.keys()) idf2.set(term, this.#stats.idf(term) ** 2);
-    // A term seen in one document only (this one) has no postings: skip it instead of wasting a query slot.
-    const terms = [...query.keys()]
-      .filter((term) => (this.#stats.df.get(term) ?? 0) > 1)
-      .sort(
-        (a, b) =>
-          (query.get(b) as number) * (idf2.get(b) as number) - (query.get(a) as number) * (idf2.get(a) as number) ||
-          (a < b ? -1 : 1),
-      )
-      .slice(0, queryTerms);
+    const searchable: Array<[string, number]> = [];
+    for (const [term, weight] of query) {
+      const squared = this.#stats.idf(term) ** 2;
+      idf2.set(term, squared);
+      queryTerm.push(term);
+      queryScaled.push(weight * squared);
+      // A term seen in one document only (this one) has no postings: skip it instead of wasting a query slot.
+      if ((this.#stats.df.get(term) ?? 0) > 1) searchable.push([term, weight * squared]);
+    }
+    const terms = searchable
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, queryTerms)
+      .map(([term]) => term);
     // Dense scratch arrays indexed by story seq: much cheaper than a Map for the thousands of postings read.
     if (this.#scratch.length < this.#stories.length) this.#scratch = new Float64Array(this.#stories.length * 2);
     const dots = this.#scratch;
@@ -388,8 +404,7 @@ export class StoryClusterer {
       const stories = this.#index.get(term);
       if (stories === undefined || stories.size > MAX_POSTINGS_SCANNED) continue;
       const weight = (query.get(term) as number) * (idf2.get(term) as number);
-      for (const seq of stories) {
-        const mass = (this.#stories[seq] as StoryState).centroid.get(term) as number;
+      for (const [seq, mass] of stories) {
         if (dots[seq] === 0) touched.push(seq);
         dots[seq] = (dots[seq] as number) + weight * mass;
       }
@@ -408,9 +423,10 @@ export class StoryClusterer {
       const story = this.#stories[seq] as StoryState;
       if (!story.live) continue;
       let dot = 0;
-      for (const [term, weight] of query) {
-        const mass = story.centroid.get(term);
-        if (mass !== undefined) dot += weight * mass * (idf2.get(term) as number);
+      const centroid = story.centroid;
+      for (let i = 0; i < queryTerm.length; i++) {
+        const mass = centroid.get(queryTerm[i] as string);
+        if (mass !== undefined) dot += (queryScaled[i] as number) * mass;
       }
       const similarity = dot / (queryNorm * this.#norm(story));
       if (language !== null && story.language !== null && language !== story.language) {
@@ -429,7 +445,11 @@ export class StoryClusterer {
       if (similarity < needed && entityBar !== null) {
         // Reports of one event in different words still name the same people and places.
         const lower = requiredSimilarity(entityBar, time, story.firstSeen, story.lastSeen);
-        if (similarity >= lower && this.#entityOverlap(query, story).overlap >= ENTITY_JOIN_OVERLAP) needed = lower;
+        if (similarity >= lower) {
+          const entities = this.#entityOverlap(query, story);
+          if (entities.overlap >= this.#thresholds.entityOverlap && entities.shared >= this.#thresholds.entityMinShared)
+            needed = lower;
+        }
       }
       if (similarity < needed) continue;
       candidates.push({ story, similarity, margin: similarity - needed });
@@ -518,15 +538,19 @@ export class StoryClusterer {
     if (vector === null || vector.size === 0) return;
     // Moving sum: below the cap the centroid is the plain sum; at the cap old mass fades by 1/cap per article.
     const fade = story.weight >= CENTROID_WEIGHT_CAP ? 1 - 1 / CENTROID_WEIGHT_CAP : 1;
-    if (fade !== 1) for (const [term, mass] of story.centroid) story.centroid.set(term, mass * fade);
+    if (fade !== 1) for (const [term, mass] of story.centroid) this.#setMass(story, term, mass * fade);
     story.weight = Math.min(CENTROID_WEIGHT_CAP, story.weight + 1);
     for (const [term, weight] of vector) {
-      const before = story.centroid.get(term);
-      story.centroid.set(term, (before ?? 0) + weight);
-      if (before === undefined) this.#index.add(term, story.seq);
+      this.#setMass(story, term, (story.centroid.get(term) ?? 0) + weight);
     }
     this.#prune(story);
     story.normAt = -1;
+  }
+
+  /** Every centroid change goes through here, so the index's mirrored masses never go stale. */
+  #setMass(story: StoryState, term: string, mass: number): void {
+    story.centroid.set(term, mass);
+    this.#index.set(term, story.seq, mass);
   }
 
   /** Keeps the heaviest MAX_CENTROID_TERMS terms, so a story's vector (and its postings) cannot grow without bound. */
@@ -590,11 +614,9 @@ export class StoryClusterer {
     const total = into.weight + from.weight;
     const scale = total > CENTROID_WEIGHT_CAP ? CENTROID_WEIGHT_CAP / total : 1;
     for (const [term, mass] of from.centroid) {
-      const before = into.centroid.get(term);
-      into.centroid.set(term, (before ?? 0) + mass);
-      if (before === undefined) this.#index.add(term, into.seq);
+      this.#setMass(into, term, (into.centroid.get(term) ?? 0) + mass);
     }
-    if (scale !== 1) for (const [term, mass] of into.centroid) into.centroid.set(term, mass * scale);
+    if (scale !== 1) for (const [term, mass] of into.centroid) this.#setMass(into, term, mass * scale);
     into.weight = Math.min(CENTROID_WEIGHT_CAP, total);
     this.#prune(into);
     into.normAt = -1;

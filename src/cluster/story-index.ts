@@ -1,14 +1,18 @@
-/** Term → the live stories whose centroid holds it. Archived and merged stories are taken out. */
+/**
+ * Term → the live stories whose centroid holds it, with the term's mass there. Archived and merged stories are
+ * taken out. The mass is mirrored here (the centroid stays the source of truth) so candidate search reads one
+ * posting per story instead of a posting and then a centroid lookup: that pair was the hottest loop of `add()`.
+ */
 export class StoryIndex {
-  readonly #postings = new Map<string, Set<number>>();
+  readonly #postings = new Map<string, Map<number, number>>();
 
-  add(term: string, story: number): void {
+  set(term: string, story: number, mass: number): void {
     let stories = this.#postings.get(term);
     if (stories === undefined) {
-      stories = new Set();
+      stories = new Map();
       this.#postings.set(term, stories);
     }
-    stories.add(story);
+    stories.set(story, mass);
   }
 
   remove(term: string, story: number): void {
@@ -19,7 +23,7 @@ export class StoryIndex {
     if (stories.size === 0) this.#postings.delete(term);
   }
 
-  get(term: string): ReadonlySet<number> | undefined {
+  get(term: string): ReadonlyMap<number, number> | undefined {
     return this.#postings.get(term);
   }
 

@@ -17,7 +17,8 @@ const STOP_WORDS = new Set(
 /** Words shorter than this carry too little to tell stories apart (and are mostly noise after folding). */
 const MIN_TOKEN_LENGTH = 3;
 
-export function contentTokens(text: string): string[] {
+/** `starts`, when given, receives each token's offset in `text`: callers weight tokens by where they occur. */
+export function contentTokens(text: string, starts?: number[]): string[] {
   const tokens: string[] = [];
   for (const match of text.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
     let token = match[0].replace(/['’]s$/u, "");
@@ -25,6 +26,7 @@ export function contentTokens(text: string): string[] {
     // Fold the most common English plural so "protest" and "protests" meet; longer stems are left alone on purpose.
     if (token.length > 4 && token.endsWith("s") && !token.endsWith("ss")) token = token.slice(0, -1);
     tokens.push(token);
+    starts?.push(match.index);
   }
   return tokens;
 }

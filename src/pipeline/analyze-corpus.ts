@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
-import { compareByPublication, groupStories, outlineStory } from "../cluster/index.js";
+import { type ArticleFeatures, compareByPublication, groupStories, outlineStory } from "../cluster/index.js";
+import { extractMentions, type Mention } from "../extract/entities/index.js";
 import { countIndependentSources } from "../fingerprint/index.js";
 import type { Article } from "../model/article.js";
 import type { Story } from "../model/story.js";
+import { nameKey, resolvedName } from "../resolve/index.js";
 import { analyzeStory } from "./analyze-story.js";
 
 /**
@@ -11,12 +13,19 @@ import { analyzeStory } from "./analyze-story.js";
  */
 export function analyzeCorpus(articles: readonly Article[]): Story[] {
   const byId = new Map(articles.map((article) => [article.id, article]));
-  const stories = groupStories(articles).map((group) => {
+  // Mentions are extracted once: the clusterer groups on their keys, then each story's analysis resolves them.
+  const mentionsById = new Map(articles.map((article) => [article.id, extractMentions(article)]));
+  const features = new Map<string, ArticleFeatures>();
+  for (const [id, mentions] of mentionsById) features.set(id, { entities: entityKeys(mentions) });
+  const stories = groupStories(articles, features).map((group) => {
     const members = group.articleIds
       .map((id) => byId.get(id))
       .filter((article): article is Article => article !== undefined)
       .sort(compareByPublication);
-    return buildStory(members);
+    return buildStory(
+      members,
+      members.flatMap((article) => mentionsById.get(article.id) ?? []),
+    );
   });
   // Biggest stories first: that is what a reader opens first. Ties by first publication, then id, for stable output.
   return stories.sort(
@@ -27,13 +36,26 @@ export function analyzeCorpus(articles: readonly Article[]): Story[] {
   );
 }
 
-function buildStory(members: Article[]): Story {
+/**
+ * The clustering features of one article's mentions: one key per distinct person, organisation and place, equal
+ * across romanisations and scripts of one name (Daletsky/Daletski, Lyubrava/Liubrava/Любрава) and different for
+ * different people who share a root (Lukashenko/Lukashev, a husband and his wife). A bare surname or a role
+ * ("the minister") counts under the fuller name it refers to in the same article. Per article, not resolved across
+ * the corpus: the online clusterer sees one article at a time, and a batch must group as the stream would.
+ */
+export function entityKeys(mentions: readonly Mention[]): string[] {
+  const keys = new Set<string>();
+  for (const mention of mentions) keys.add(nameKey(resolvedName(mention, mentions), mention.type));
+  return [...keys];
+}
+
+function buildStory(members: Article[], mentions: readonly Mention[]): Story {
   const first = members[0];
   if (first === undefined) throw new Error("A story needs at least one article");
   const dates = members.map((article) => article.publishedAt).filter((date): date is string => date !== null);
   const sortedDates = [...dates].sort((a, b) => Date.parse(a) - Date.parse(b));
   const outlets = [...new Set(members.map((article) => article.outlet).filter((o): o is string => o !== null))].sort();
-  const sections = analyzeStory(members);
+  const sections = analyzeStory(members, mentions);
   // Title and order come from centrality: the article closest to the others says best what the story is.
   const outline = outlineStory(members);
   return {
