@@ -8,10 +8,14 @@ export interface ArticleLabels {
   label(articleId: string): string;
 }
 
+const OUTLET_PREFIX = "outlet:";
+
 export function articleLabels(articles: readonly ReportArticle[]): ArticleLabels {
   const numbers = new Map(articles.map((article, index) => [article.id, index + 1]));
   const byId = new Map(articles.map((article) => [article.id, article]));
   const name = (id: string) => {
+    // Provenance may point at an outlet credited by an article but absent from the corpus.
+    if (id.startsWith(OUTLET_PREFIX)) return `${id.slice(OUTLET_PREFIX.length)} (not in the corpus)`;
     const article = byId.get(id);
     return article === undefined ? id : (article.outlet ?? article.path ?? article.url ?? article.id);
   };

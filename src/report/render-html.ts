@@ -10,7 +10,12 @@ import { contentSecurityPolicy, REPORT_CSS } from "./report-style.js";
 export function renderHtml(report: Report): string {
   const labels = articleLabels(report.articles);
   const cite = (ids: readonly string[]) =>
-    ids.map((id) => `<a href="#article-${labels.number(id) ?? ""}">${e(labels.label(id))}</a>`).join(", ");
+    ids
+      .map((id) => {
+        const number = labels.number(id);
+        return number === null ? e(labels.name(id)) : `<a href="#article-${number}">${e(labels.label(id))}</a>`;
+      })
+      .join(", ");
   const stories = report.stories.map((story) => renderStory(story, cite)).join("\n");
   const articles = report.articles
     .map((article, index) => {

@@ -8,7 +8,12 @@ import type { Report, ReportStory } from "./report.js";
 export function renderMarkdown(report: Report): string {
   const labels = articleLabels(report.articles);
   const cite = (ids: readonly string[]) =>
-    ids.map((id) => `[${labels.number(id) ?? "?"}] ${escapeInline(labels.name(id))}`).join(", ");
+    ids
+      .map((id) => {
+        const number = labels.number(id);
+        return `${number === null ? "" : `[${number}] `}${escapeInline(labels.name(id))}`;
+      })
+      .join(", ");
   const lines: string[] = [];
   lines.push("# Parallax report", "");
   lines.push(

@@ -105,3 +105,23 @@ describe("entities in the reports", () => {
     expect(html).toContain("<td>opposition leader</td>");
   });
 });
+
+describe("provenance from an outlet outside the corpus", () => {
+  const credited = buildReport(
+    [hostile],
+    [
+      {
+        ...story,
+        provenance: [{ source: "outlet:Vestnik Lyubravy", target: "h1", relation: "credit", score: 0.6, evidence: [] }],
+      },
+    ],
+    { version: "0.0.0", now: new Date("2026-03-01T00:00:00Z") },
+  );
+
+  it("names the outlet without a number or a dead link", () => {
+    expect(renderMarkdown(credited)).toContain("- Vestnik Lyubravy (not in the corpus) → [1] Evil");
+    const html = renderHtml(credited);
+    expect(html).toContain('<li>Vestnik Lyubravy (not in the corpus) → <a href="#article-1">');
+    expect(html).not.toContain('href="#article-"');
+  });
+});
