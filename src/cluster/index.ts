@@ -2,6 +2,13 @@ export { ENTITY_PREFIX } from "./article-terms.js";
 export { JOIN_SIMILARITY } from "./cluster-params.js";
 export type { ClustererSnapshot, MergeRecord, MoveRecord, StorySnapshot } from "./clusterer-snapshot.js";
 export { type ClusteringScores, scoreClustering } from "./clustering-scores.js";
+export {
+  type DirichletClusterCounts,
+  DirichletStream,
+  type DirichletStreamOptions,
+  DMM_ALPHA,
+  DMM_BETA,
+} from "./dirichlet-stream.js";
 export { compareByPublication, groupStories, type StoryGroup } from "./group-stories.js";
 export { outlineStory, type RankedArticle, rankStoryArticles, type StoryOutline } from "./rank-story-articles.js";
 export {
