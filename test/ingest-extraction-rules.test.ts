@@ -182,3 +182,41 @@ describe("bad input", () => {
     );
   });
 });
+
+describe("repeated step blocks", () => {
+  it("joins a how-to page's step blocks when only the first text element carries an extra class", () => {
+    // The lead step holds the most prose, so it wins; its siblings' text elements lack its "lead" class.
+    const step = (n: number, lead = false) =>
+      `<div class="mod step"><div class="stepContent"><div class="content${lead ? " lead" : ""}"><span>Step ${n}</span><p>${prose(n)}</p>${lead ? `<p>${prose(n + 10)}</p>` : ""}</div></div></div>`;
+    const html = `<body><div class="col-main"><h1>How to rig a winter rota</h1>${step(1, true)}<div class="related"><a href="/a">Other people are reading</a></div>${step(2)}${step(3)}${step(4)}</div><aside><p>${prose(9)}</p></aside></body>`;
+    const text = extractHtml(html, NOW).text;
+    for (const n of [1, 2, 3, 4]) expect(text).toContain(`Paragraph ${n} `);
+    expect(text).not.toContain("Paragraph 9 ");
+  });
+
+  it("does not join a single look-alike sibling (an author box in the same layout)", () => {
+    const block = (cls: string, inner: string) => `<div class="wrap"><div class="${cls}">${inner}</div></div>`;
+    const body = [1, 2, 3, 4].map((n) => `<p>${prose(n)}</p>`).join("");
+    const bio = "<p>About the author: Ann Lee covers the harbour for this invented paper.</p>";
+    const html = `<body>${block("post-body", body)}${block("author-box", bio)}</body>`;
+    expect(extractHtml(html, NOW).text).not.toContain("About the author");
+  });
+});
+
+describe("pruning exceptions", () => {
+  it("keeps a documentation section whose id is its heading's slug, even when the slug names furniture", () => {
+    const html = `<body><div class="content"><div class="section" id="intro"><h2>Intro</h2><p>${prose(1)}</p></div><div class="section" id="sharing-with-a-team"><h2>Sharing with a team¶</h2><p>${prose(2)}</p></div><div id="share-bar"><p>Share this on every network you know about today.</p></div></div></body>`;
+    const text = extractHtml(html, NOW).text;
+    expect(text).toContain("Paragraph 2 ");
+    expect(text).not.toContain("Share this");
+  });
+
+  it("keeps MathML formulas, even inside a widget-classed wrapper, and drops their TeX annotations", () => {
+    const formula =
+      '<span class="MathJax CtxtMenu_Attached_0"><math><mi>x</mi><mo>=</mo><mn>42</mn><annotation encoding="application/x-tex">x = 42</annotation></math></span>';
+    const html = `<body><p>${prose(1)} The answer is ${formula} in every case the pilots tried.</p><p>${prose(2)}</p></body>`;
+    const text = extractHtml(html, NOW).text;
+    expect(text).toContain("The answer is x=42 in every case");
+    expect(text).not.toContain("x = 42");
+  });
+});

@@ -47,10 +47,16 @@ export function setField(
   return true;
 }
 
-/** Splits "Ann Lee and Bo Park, Cy Diaz & Di Ek" into names. */
+/** A piece with fewer letters than this is not a name: "Mac & i" is one magazine, "Lee, A." one inverted name. */
+const MIN_NAME_LETTERS = 2;
+
+/** Splits "Ann Lee and Bo Park, Cy Diaz & Di Ek" into names; a value whose pieces are not all names stays whole. */
 export function splitAuthors(value: string): string[] {
-  return value
+  const parts = value
     .split(/\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*/i)
     .map((name) => name.trim())
     .filter((name) => name !== "");
+  const letters = (s: string) => s.match(/\p{L}/gu)?.length ?? 0;
+  if (parts.length > 1 && parts.some((p) => letters(p) < MIN_NAME_LETTERS)) return [value.trim()];
+  return parts;
 }

@@ -11,8 +11,16 @@ const MAX_REPAIR_ROUNDS = 4;
 /** Single-byte encodings UTF-8 bytes are most often wrongly decoded with. The first is trusted more (see below). */
 const PRIMARY_ENCODING = "windows-1252";
 /** Rarer wrong decoders: accepted only with stronger evidence, since their letters are ordinary text elsewhere. */
-// (cp437 is left out on purpose: its box-drawing characters are legitimate in text tables and decode "validly".)
-const SECONDARY_ENCODINGS = ["windows-1251", "windows-1250", "iso-8859-2", "windows-1257", "macintosh"] as const;
+// cp437 comes last: its box-drawing characters are legitimate in text tables, but box lines ("┌─┐", "╚═╝") are
+// invalid UTF-8 as bytes, so the whole-line rule leaves them alone while "─îe┼ítina" decodes to "Čeština".
+const SECONDARY_ENCODINGS = [
+  "windows-1251",
+  "windows-1250",
+  "iso-8859-2",
+  "windows-1257",
+  "macintosh",
+  "cp437",
+] as const;
 
 /**
  * Closing punctuation that follows a word in correct text ("SELKÄ…", "Ã’s", "Ä\u00a0"): a lone two-byte
@@ -32,24 +40,29 @@ const TRUSTED_LONE_LEADS = new Set("ÃÂÄÅÎÏ");
 
 type CharToByte = Map<string, number>;
 
-function buildTable(encoding: string, sloppy: boolean): CharToByte {
+function buildTable(encoding: string, sloppy: "all-c1" | "holes" | false): CharToByte {
   const table: CharToByte = new Map();
   for (let byte = 0x80; byte <= 0xff; byte++) {
     const char = iconv.decode(Buffer.from([byte]), encoding);
     if (char.length === 1 && char !== "\ufffd") table.set(char, byte);
   }
   if (sloppy) {
-    // Latin-1 decoders (and windows-1252 decoders for its 5 holes) leave C1 controls: treat them as their byte.
+    // Latin-1 decoders (and single-byte decoders for their holes) leave C1 controls: treat them as their byte.
+    const defined = new Set(table.values());
     for (let byte = 0x80; byte <= 0x9f; byte++) {
       const char = String.fromCharCode(byte);
-      if (!table.has(char)) table.set(char, byte);
+      if (table.has(char) || (sloppy === "holes" && defined.has(byte))) continue;
+      table.set(char, byte);
     }
   }
   return table;
 }
 
-const PRIMARY_TABLE = buildTable(PRIMARY_ENCODING, true);
-const SECONDARY_TABLES = SECONDARY_ENCODINGS.map((encoding) => ({ encoding, table: buildTable(encoding, false) }));
+// Latin-1 readings of UTF-8 are as common as windows-1252 ones: every C1 control stands for its byte.
+const PRIMARY_TABLE = buildTable(PRIMARY_ENCODING, "all-c1");
+// Sloppy too: windows-1251's 0x98 (the end of "И") and windows-1250's 0x83 (of "ă") are holes that decoders keep
+// as C1 controls.
+const SECONDARY_TABLES = SECONDARY_ENCODINGS.map((encoding) => ({ encoding, table: buildTable(encoding, "holes") }));
 
 /** A regex character class body with consecutive code points merged into ranges (a shorter class matches faster). */
 function escapeClass(chars: Iterable<string>): string {
@@ -114,10 +127,31 @@ interface Sequence {
   decoded: string;
 }
 
+/**
+ * CESU-8 (Java's "modified UTF-8", old MySQL): a character beyond U+FFFF as two 3-byte surrogates, ED A0-AF xx
+ * ED B0-BF xx. Strict UTF-8 rejects each half, so the pair is read as one character here. Returns it, or null.
+ */
+function cesu8Pair(bytes: number[], i: number): string | null {
+  const [b0, b1, b2, b3, b4, b5] = bytes.slice(i, i + 6);
+  if (b0 !== 0xed || b3 !== 0xed || b1 === undefined || b2 === undefined || b4 === undefined || b5 === undefined)
+    return null;
+  const cont = (b: number) => b >= 0x80 && b <= 0xbf;
+  if (b1 < 0xa0 || b1 > 0xaf || b4 < 0xb0 || b4 > 0xbf || !cont(b2) || !cont(b5)) return null;
+  const high = 0xd000 | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+  const low = 0xd000 | ((b4 & 0x3f) << 6) | (b5 & 0x3f);
+  return String.fromCharCode(high, low);
+}
+
 function findSequences(bytes: number[]): Sequence[] {
   const found: Sequence[] = [];
   let i = 0;
   while (i < bytes.length) {
+    const pair = cesu8Pair(bytes, i);
+    if (pair) {
+      found.push({ start: i, length: 6, decoded: pair });
+      i += 6;
+      continue;
+    }
     const length = utf8SequenceLength(bytes, i);
     if (length > 0) {
       found.push({ start: i, length, decoded: Buffer.from(bytes.slice(i, i + length)).toString("utf8") });
@@ -127,6 +161,8 @@ function findSequences(bytes: number[]): Sequence[] {
   return found;
 }
 
+const COMBINING_MARK = /^[\u0300-\u036f]$/;
+const C1_CHAR = /^[\u0080-\u009f]$/;
 const UNWANTED = /[\p{Cc}\p{Cn}\p{Co}\p{Cs}]/u;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
@@ -158,6 +194,7 @@ function primaryCandidates(line: string): Replacement[] {
   }
   offsets.push(offset);
   let i = 0;
+  let linkedRunStart = -1;
   while (i < chars.length) {
     if (!PRIMARY_TABLE.has(chars[i] ?? "")) {
       i++;
@@ -168,22 +205,29 @@ function primaryCandidates(line: string): Replacement[] {
     const runChars = chars.slice(i, j);
     const bytes = runChars.map((c) => PRIMARY_TABLE.get(c) ?? 0);
     const sequences = findSequences(bytes);
-    const clustered = sequences.length >= 2;
+    // A run right after a lost no-break space continues the same mojibake: its sequences count as clustered.
+    const clustered = sequences.length >= 2 || i === linkedRunStart;
     for (const seq of sequences) {
-      if (UNWANTED.test(seq.decoded)) continue;
+      // A C1 control inside a cluster is a windows-1252 hole byte of the next layer ("Ã¢â‚¬Â\u009d" is "â€\u009d",
+      // then "”"): kept for the next round. Alone it is noise.
+      if (UNWANTED.test(seq.decoded) && !(clustered && C1_CHAR.test(seq.decoded))) continue;
       const original = runChars.slice(seq.start, seq.start + seq.length).join("");
       const before = chars[i + seq.start - 1] ?? "";
       const after = chars[i + seq.start + seq.length] ?? "";
+      const lead = original[0] ?? "";
+      const cont = original.slice(1);
+      // "Â´" is listed as trusted below: its "´" must not be refused as a rare sign first.
+      const trustedPair = (lead === "Ã" || lead === "Â") && TRUSTED_AFTER_A.has(cont);
+      // A combining mark (U+0300-U+036F) decodes from "Ì"/"Í" + a sign: never a spelling, always mojibake ("$Ì¶6").
+      const combining = seq.length === 2 && COMBINING_MARK.test(seq.decoded);
       if (!clustered) {
-        if (RARE_DECODED.test(seq.decoded)) continue;
+        if (RARE_DECODED.test(seq.decoded) && !trustedPair) continue;
         // A lone CJK/Hangul character glued to a Latin word ("Brontë…”") is correct text, not mojibake.
         if (seq.length === 3 && LATIN_LETTER.test(before) && NON_LATIN_LETTER.test(seq.decoded)) continue;
       }
       const strong = seq.length >= 3 || clustered;
       if (!strong) {
-        const lead = original[0] ?? "";
-        const cont = original.slice(1);
-        if (!TRUSTED_LONE_LEADS.has(lead)) continue;
+        if (!TRUSTED_LONE_LEADS.has(lead) && !combining) continue;
         if (AMBIGUOUS_CONTINUATIONS.has(cont) && !((lead === "Ã" || lead === "Â") && TRUSTED_AFTER_A.has(cont)))
           continue;
         if (!caseFits(seq.decoded, before, after)) continue;
@@ -195,6 +239,19 @@ function primaryCandidates(line: string): Replacement[] {
         repaired: seq.decoded,
         strong,
       });
+    }
+    const lostSpace = lostNoBreakSpace(bytes, sequences, chars, j);
+    if (lostSpace) {
+      out.push({
+        from: offsets[j - lostSpace.prefix] ?? 0,
+        to: offsets[j + 1] ?? 0,
+        original: `${runChars.slice(runChars.length - lostSpace.prefix).join("")} `,
+        repaired: lostSpace.decoded,
+        strong: true,
+      });
+      i = j + 1;
+      linkedRunStart = i;
+      continue;
     }
     const truncated = truncatedBeforeReplacement(bytes, sequences, chars[j]);
     if (truncated > 0) {
@@ -209,6 +266,28 @@ function primaryCandidates(line: string): Replacement[] {
     }
     i = j;
   }
+  // "Å veices" for "Šveices": on a line with other repairs, a lone lead byte, a space and a lowercase word are a
+  // capital whose no-break space (the second byte) became a plain space.
+  if (out.length >= MIN_REPAIRS_FOR_LOST_SPACE) {
+    for (const match of line.matchAll(/(^|[\s(])(\S) (?=\p{Ll})/gu)) {
+      const at = (match.index ?? 0) + (match[1]?.length ?? 0);
+      const byte = PRIMARY_TABLE.get(match[2] ?? "");
+      if (byte === undefined || byte < 0xc2 || byte > 0xdf) continue;
+      if (out.some((r) => r.from <= at && at < r.to)) continue;
+      const decoded = Buffer.from([byte, 0xa0]).toString("utf8");
+      if (!UPPER.test(decoded)) continue;
+      out.push({ from: at, to: at + 2, original: `${match[2]} `, repaired: decoded, strong: false });
+    }
+  }
+  // Portuguese crase, "à" fused with the next word: "às", "àquele", "àquela(s)", "àquilo". "Ã s " cannot be French
+  // "à s'", and "quele" is no word on its own, so the space (the lost no-break space) goes.
+  for (const match of line.matchAll(/(^|\s)Ã (s|quel[ae]s?|quilo)(?=[\s.,;:!?]|$)/gu)) {
+    const at = (match.index ?? 0) + (match[1]?.length ?? 0);
+    if (out.some((r) => r.from <= at && at < r.to)) continue;
+    const word = match[2] ?? "";
+    if (word === "s" && !/^ /.test(line.slice(at + 3))) continue;
+    out.push({ from: at, to: at + 2 + word.length, original: `Ã ${word}`, repaired: `à${word}`, strong: false });
+  }
   // "Ã" + space: the no-break space of "à" (C3 A0) often became a plain space. Trust it only between lowercase words.
   // With two spaces, the first one is the lost no-break space and goes; with one, the space stays.
   for (const match of line.matchAll(/(^|[\p{Ll}'’\s(])Ã( ?) (?=\p{Ll}[\p{Ll}'’])/gu)) {
@@ -221,20 +300,58 @@ function primaryCandidates(line: string): Replacement[] {
   }
   // "â€" whose last byte was lost: 0x9D (the end of "”") is a hole in windows-1252, so many decoders drop it. Only
   // a closing quote fits, so repair it only where one is open on the line and the quote ends (space, end, stop).
-  for (const match of line.matchAll(/â€(?=$|[\s.,;:!?)\]])/gu)) {
+  // Encoded twice, the lost 0x9D leaves the "Â" of its second encoding behind ("â€Â").
+  for (const match of line.matchAll(/â€Â?(?=$|[\s.,;:!?)\]])/gu)) {
     const at = match.index ?? 0;
     if (out.some((r) => r.from <= at && at < r.to)) continue;
     if (!/“|â€œ/u.test(line.slice(0, at))) continue;
-    out.push({ from: at, to: at + 2, original: "â€", repaired: "”", strong: true });
-  }
-  // Portuguese "às" (à + s): "Ã s " cannot be French "à s'", so the space goes.
-  for (const match of line.matchAll(/(^|\s)Ã s(?= )/gu)) {
-    const at = (match.index ?? 0) + (match[1]?.length ?? 0);
-    if (out.some((r) => r.from <= at && at < r.to)) continue;
-    out.push({ from: at, to: at + 3, original: "Ã s", repaired: "às", strong: false });
+    out.push({ from: at, to: at + match[0].length, original: match[0], repaired: "”", strong: true });
   }
   return out.sort((a, b) => a.from - b.from);
 }
+
+/** Other repairs a line needs before a lone capital's lost no-break space is believed. */
+const MIN_REPAIRS_FOR_LOST_SPACE = 2;
+
+/** Length of the incomplete UTF-8 sequence that ends a run and lacks exactly one byte, or 0. */
+function incompleteTail(bytes: number[], sequences: Sequence[]): number {
+  const lastEnd = sequences.reduce((end, s) => Math.max(end, s.start + s.length), 0);
+  for (let start = Math.max(lastEnd, bytes.length - 3); start < bytes.length; start++) {
+    const probe = [...bytes.slice(start), 0xa0];
+    if (utf8SequenceLength(probe, 0) === probe.length) return bytes.length - start;
+  }
+  return 0;
+}
+
+/**
+ * The no-break space (0xA0) that ends a sequence is often turned into a plain space ("à¸ à¸²" for "ภา", "Ð Ñƒ" for
+ * "Ру"). Read the space as 0xA0 only when the character it completes is a letter of the same Unicode block as the
+ * repaired character right after the space: a lead byte, a space and more mojibake of the same script.
+ */
+function lostNoBreakSpace(
+  bytes: number[],
+  sequences: Sequence[],
+  chars: string[],
+  end: number,
+): { prefix: number; decoded: string } | null {
+  if (chars[end] !== " ") return null;
+  const prefix = incompleteTail(bytes, sequences);
+  if (prefix === 0) return null;
+  const decoded = Buffer.from([...bytes.slice(bytes.length - prefix), 0xa0]).toString("utf8");
+  const nextBytes: number[] = [];
+  for (let k = end + 1; k < chars.length && PRIMARY_TABLE.has(chars[k] ?? "") && nextBytes.length < 4; k++)
+    nextBytes.push(PRIMARY_TABLE.get(chars[k] ?? "") ?? 0);
+  const nextLength = utf8SequenceLength(nextBytes, 0);
+  if (nextLength === 0) return null;
+  const next = Buffer.from(nextBytes.slice(0, nextLength)).toString("utf8");
+  const letter = /^\p{L}$/u;
+  const block = (c: string) => (c.codePointAt(0) ?? 0) >> BLOCK_BITS;
+  if (!letter.test(decoded) || !letter.test(next) || block(decoded) !== block(next)) return null;
+  return { prefix, decoded };
+}
+
+/** Code points that share the bits above this many low bits lie in one 128-character block (one script, mostly). */
+const BLOCK_BITS = 7;
 
 /** How many trailing characters of a run form a valid UTF-8 prefix cut short by a following U+FFFD, or 0. */
 function truncatedBeforeReplacement(bytes: number[], sequences: Sequence[], next: string | undefined): number {
@@ -264,45 +381,113 @@ function countOtherNonAscii(line: string, candidates: Replacement[]): number {
   return count;
 }
 
-function secondaryCandidates(line: string): Replacement[] {
+/**
+ * Sequences a rarer charset must decode on a line that windows-1252 spells entirely: every letter there is ordinary
+ * text somewhere, so one stray sequence is not enough.
+ */
+const MIN_SECONDARY_SEQUENCES_OVER_PRIMARY = 3;
+
+/** "√" (MacRoman's 0xC3, the lead of "é", "ß", "ò") glued to a letter is no spelling anywhere: "wei√ü", "Zam√≤". */
+const GLUED_SYMBOL = /\p{L}√/u;
+
+const BOX_DRAWING_ONLY = /^[\u2500-\u259f]+$/u;
+
+/** A byte the line lost (U+FFFD in its place): any continuation byte fits there. */
+const LOST_BYTE = -1;
+
+function secondaryCandidates(line: string, minSequences = 2, longIsEnough = true): Replacement[] {
   // Whole-line rule: every non-ASCII run must re-encode and decode as UTF-8 completely, with at least two sequences.
-  for (const { table } of SECONDARY_TABLES) {
+  for (const { encoding, table } of SECONDARY_TABLES) {
     const runs = [...line.matchAll(/[^\p{ASCII}]+/gu)];
     if (runs.length === 0) return [];
+    // Only box-drawing and block characters is line art ("├┤a┼┐a"); cp437 mojibake mixes them with letters ("ß║┐").
+    if (encoding === "cp437" && runs.every((r) => BOX_DRAWING_ONLY.test(r[0]))) continue;
     const out: Replacement[] = [];
     let sequenceCount = 0;
     let fits = true;
     for (const run of runs) {
       const runChars = Array.from(run[0]);
-      if (!runChars.every((c) => table.has(c))) {
+      if (!runChars.every((c) => table.has(c) || c === "\ufffd")) {
         fits = false;
         break;
       }
-      const bytes = runChars.map((c) => table.get(c) ?? 0);
-      const sequences = findSequences(bytes);
+      const bytes = runChars.map((c) => (c === "\ufffd" ? LOST_BYTE : (table.get(c) ?? 0)));
+      let runLength = run[0].length;
+      let keptSpace = "";
+      // A lead byte before a plain space: the space was its no-break space ("Å iaip" for "Šiaip"). "à" (C3 A0) is a
+      // word of its own, so there the space stays ("Г l’ouest" for "à l’ouest").
+      const runEnd = (run.index ?? 0) + run[0].length;
+      if (line[runEnd] === " " && incompleteTail(bytes, findSequences(bytes)) > 0) {
+        bytes.push(0xa0);
+        runLength++;
+      }
+      const sequences = findSequencesWithLost(bytes);
+      const spaceRead = runLength > run[0].length;
+      if (spaceRead && sequences.at(-1)?.decoded === "à") keptSpace = " ";
+      // The space is believed only where it completes a letter (or "Â " the no-break space itself).
+      if (spaceRead && !/^[\p{L}\u00a0]$/u.test(sequences.at(-1)?.decoded ?? "")) {
+        fits = false;
+        break;
+      }
       const covered = sequences.reduce((sum, s) => sum + s.length, 0);
-      const odd = sequences.some((s) => UNWANTED.test(s.decoded) || RARE_DECODED.test(s.decoded));
+      // Latin-1 signs ("´", "¨", "²") are ordinary in Latin text; rarer modifiers and symbols are false hits.
+      const odd = sequences.some(
+        (s) => UNWANTED.test(s.decoded) || (RARE_DECODED.test(s.decoded) && (s.decoded.codePointAt(0) ?? 0) > 0xff),
+      );
       if (covered !== bytes.length || odd) {
         fits = false;
         break;
       }
-      sequenceCount += sequences.length;
+      sequenceCount += sequences.filter((s) => !s.decoded.includes("\ufffd")).length;
       const from = run.index ?? 0;
       out.push({
         from,
-        to: from + run[0].length,
-        original: run[0],
-        repaired: sequences.map((s) => s.decoded).join(""),
+        to: from + runLength,
+        original: line.slice(from, from + runLength),
+        repaired: sequences.map((s) => s.decoded).join("") + keptSpace,
         strong: true,
       });
     }
-    const hasLong = out.some((r) => r.original.length >= 3);
-    if (fits && (sequenceCount >= 2 || hasLong)) return out;
+    const hasLong = out.some((r) => r.original.trimEnd().length >= 3 && !r.original.includes("\ufffd"));
+    const glued = out.some((r) => GLUED_SYMBOL.test(line.slice(Math.max(0, r.from - 1), r.to)));
+    if (fits && (sequenceCount >= minSequences || (longIsEnough && (hasLong || glued)))) return out;
   }
   return [];
 }
 
+/** Like findSequences, with LOST_BYTE read as any continuation byte; a sequence holding one decodes to U+FFFD. */
+function findSequencesWithLost(bytes: number[]): Sequence[] {
+  if (!bytes.includes(LOST_BYTE)) return findSequences(bytes);
+  const probe = bytes.map((b) => (b === LOST_BYTE ? 0x80 : b));
+  return findSequences(probe).map((seq) => {
+    const lost = bytes.slice(seq.start, seq.start + seq.length).includes(LOST_BYTE);
+    // A lost byte as lead is not a sequence: the U+FFFD stays as it is, unread.
+    if (lost && bytes[seq.start] === LOST_BYTE) return { ...seq, decoded: "\ufffd", length: 1 };
+    return lost ? { ...seq, decoded: "\ufffd" } : seq;
+  });
+}
+
+/** Non-ASCII runs of the line that the primary reading decodes completely as UTF-8. */
+function primaryExplainedRuns(line: string): { runs: number; explained: number } {
+  let runs = 0;
+  let explained = 0;
+  for (const run of line.matchAll(/[^\p{ASCII}]+/gu)) {
+    runs++;
+    const bytes = Array.from(run[0]).map((c) => PRIMARY_TABLE.get(c) ?? -1);
+    const covered = findSequences(bytes).reduce((sum, seq) => sum + seq.length, 0);
+    if (covered === bytes.length) explained++;
+  }
+  return { runs, explained };
+}
+
 function repairLineOnce(line: string): Replacement[] {
+  const spellable = Array.from(line).every((c) => c.charCodeAt(0) < 0x80 || PRIMARY_TABLE.has(c));
+  // A character windows-1252 cannot spell ("ś", "˘") is evidence for a rarer charset: when one of them re-encodes
+  // every non-ASCII run of the line into UTF-8, it explains more than the primary reading's partial repairs.
+  if (!spellable) {
+    const secondary = secondaryCandidates(line);
+    if (secondary.length > 0) return secondary;
+  }
   const candidates = primaryCandidates(line);
   if (candidates.length > 0) {
     const strong = candidates.filter((c) => c.strong);
@@ -310,11 +495,17 @@ function repairLineOnce(line: string): Replacement[] {
     // Weak (lone two-byte) repairs need more evidence than the correct non-ASCII text around them ("DrÃ¥ber – ...").
     const others = countOtherNonAscii(line, candidates);
     const keepWeak = strong.length > 0 || weak.length > others || (weak.length >= 2 && weak.length >= others);
-    return keepWeak ? candidates : strong;
+    const kept = keepWeak ? candidates : strong;
+    if (kept.length > 0 || !spellable) return kept;
   }
-  // A line that windows-1252 can spell entirely was judged by the primary reading; a rarer charset must not overrule it.
-  if (Array.from(line).every((c) => c.charCodeAt(0) < 0x80 || PRIMARY_TABLE.has(c))) return [];
-  return secondaryCandidates(line);
+  if (!spellable) return [];
+  // A line that windows-1252 can spell entirely is the primary reading's: a rarer charset overrules it only when it
+  // decodes every run while the primary reading leaves some run undecodable ("ÄÆ" is no UTF-8 in windows-1252,
+  // "į" in windows-1257).
+  const { runs, explained } = primaryExplainedRuns(line);
+  if (runs === 0 || explained === runs) return [];
+  // Where windows-1252 decodes no run at all, one long sequence is evidence enough ("profiter‚Ä¶" is MacRoman "…").
+  return secondaryCandidates(line, MIN_SECONDARY_SEQUENCES_OVER_PRIMARY, explained === 0);
 }
 
 /**

@@ -3,8 +3,8 @@ import type { MetadataSource } from "../../model/article.js";
 import { applyDate } from "../apply-record.js";
 import type { ArticleDraft } from "../article-draft.js";
 import { setField, splitAuthors } from "../article-draft.js";
-import { parseByline } from "../text/byline.js";
-import { attr, elements, findFirst, rawText, textOf } from "./dom.js";
+import { BYLINE_LABEL, parseByline } from "../text/byline.js";
+import { attr, elements, findAll, findFirst, rawText, textOf } from "./dom.js";
 import type { JsonLdObject } from "./json-ld.js";
 import { namesOf, readJsonLd, resolveRef, stringOf } from "./json-ld.js";
 
@@ -24,17 +24,30 @@ function wordOverlap(a: string, b: string): number {
 /** `<meta>` values by lower-cased name/property; repeated keys (article:tag) keep every value. */
 function readMeta(doc: Document): Map<string, string[]> {
   const meta = new Map<string, string[]>();
+  const propertyCount = new Map<string, number>();
   for (const el of elements(doc)) {
     if (el.name !== "meta") continue;
     const content = attr(el, "content");
     if (!content) continue;
     // RDFa allows several properties in one attribute ("og:title dc:title"); Dublin Core is written "dc:" or "dc.".
-    const keys = `${attr(el, "property") ?? ""} ${attr(el, "name") ?? ""} ${attr(el, "itemprop") ?? ""}`
-      .toLowerCase()
-      .split(/\s+/)
-      .filter((k) => k !== "")
-      .map((k) => k.replace(/^(dc|dcterms?):/, (_, prefix: string) => `${prefix === "dcterm" ? "dcterms" : prefix}.`));
-    for (const key of new Set(keys)) meta.set(key, [...(meta.get(key) ?? []), content]);
+    const keysOf = (value: string | null) =>
+      (value ?? "")
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((k) => k !== "")
+        .map((k) =>
+          k.replace(/^(dc|dcterms?):/, (_, prefix: string) => `${prefix === "dcterm" ? "dcterms" : prefix}.`),
+        );
+    const fromProperty = new Set(keysOf(attr(el, "property")));
+    const keys = new Set([...fromProperty, ...keysOf(attr(el, "name")), ...keysOf(attr(el, "itemprop"))]);
+    for (const key of keys) {
+      const list = meta.get(key) ?? [];
+      // RDFa `property` is the standard spelling; a `name` copy of the same key is often a stale CMS default.
+      if (fromProperty.has(key)) list.splice(propertyCount.get(key) ?? 0, 0, content);
+      else list.push(content);
+      if (fromProperty.has(key)) propertyCount.set(key, (propertyCount.get(key) ?? 0) + 1);
+      meta.set(key, list);
+    }
   }
   return meta;
 }
@@ -66,6 +79,27 @@ export function stripSiteName(title: string, siteNames: Array<string | null | un
   return title;
 }
 
+/** A trailing " – X" of a <title> is a site name when X is this short; longer tails are part of the headline. */
+const MAX_SITE_SUFFIX_WORDS = 3;
+/** ...and the headline left before it has at least this many words ("Home – My Blog" keeps its tail). */
+const MIN_HEADLINE_WORDS = 3;
+
+/**
+ * A <title> is the last-resort title source and nearly always "Headline | Site" even when the site's name appears
+ * nowhere else on the page. The tail is dropped when it is short and the head reads as a headline, or when an <h1>
+ * of the page agrees with the head.
+ */
+function stripTitleSuffix(title: string, doc: Document): string {
+  const m = /^(.+)\s+[|–—·•»-]\s+([^|–—·•»]+)$/u.exec(title);
+  if (!m?.[1] || !m[2]) return title;
+  const head = m[1].trim();
+  const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const norm = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
+  const h1 = findFirst(doc, (el) => el.name === "h1");
+  if (h1 && norm(textOf(h1)) === norm(head)) return head;
+  return words(m[2]) <= MAX_SITE_SUFFIX_WORDS && words(head) >= MIN_HEADLINE_WORDS ? head : title;
+}
+
 /** "en.wikipedia.org" → "wikipedia": the label a site's name usually matches. */
 function hostLabel(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -84,7 +118,8 @@ function isUrl(value: string): boolean {
 function setAuthors(draft: ArticleDraft, names: string[], source: MetadataSource): void {
   // NYT-style `<meta name="byl" content="By Ann Lee">`: the "By" is the label, not a name.
   const bare = names.map((n) => n.replace(/^(?:by|von|par|por|door|di)\s+/i, ""));
-  const unique = [...new Set(bare.flatMap((n) => splitAuthors(n)))].filter((n) => !isUrl(n));
+  // A value with digits is a user handle ("CC7567", "jdoe42"), not a name: a later source may hold the real one.
+  const unique = [...new Set(bare.flatMap((n) => splitAuthors(n)))].filter((n) => !isUrl(n) && !/\d/.test(n));
   if (unique.length === 0) return;
   if (setField(draft, "author", unique.join(", "), source) && unique.length > 1) {
     draft.metadata.authors = unique;
@@ -152,6 +187,38 @@ const MAX_BYLINE_CANDIDATES = 12;
 /** A byline is a line; longer text under a byline class is an author bio. */
 const MAX_BYLINE_CHARS = 120;
 
+/**
+ * class/id words of containers whose bylines belong to someone else: comments, teasers of related stories, author
+ * lists of other articles. Matched as whole words.
+ */
+const FOREIGN_BYLINE_CONTAINER =
+  /(?:^|[\s_-])(?:comment|comments|commentlist|comments-list|reply|replies|related|recommended|recirculation|teaser|teasers|more-stories)(?:$|[\s_-])/;
+
+function insideForeignContainer(el: Element): boolean {
+  // An `<aside>` is a teaser box for a class-named byline, but also where blogs put the post's own
+  // `itemprop=author` footer; schema.org markup is trusted there.
+  const marked = (attr(el, "itemprop") ?? "").split(/\s+/).includes("author");
+  for (let node = el.parent; node && node.type !== "root"; node = node.parent) {
+    const parent = node as Element;
+    if (parent.name === "aside" && !marked) return true;
+    const cls = `${attr(parent, "class") ?? ""} ${attr(parent, "id") ?? ""}`.toLowerCase();
+    if (FOREIGN_BYLINE_CONTAINER.test(cls)) return true;
+  }
+  return false;
+}
+
+/** Inside a byline element, the parts that hold only a name: the link to the author page, `itemprop=name`, `.fn`. */
+function isNamePart(el: Element): boolean {
+  if ((attr(el, "itemprop") ?? "").split(/\s+/).includes("name")) return true;
+  if ((attr(el, "rel") ?? "").split(/\s+/).includes("author")) return true;
+  const cls = (attr(el, "class") ?? "").toLowerCase();
+  if (/(?:^|\s)(?:fn|author-?name|author-link|byline-name)(?:$|\s)/.test(cls)) return true;
+  return (
+    el.name === "a" &&
+    /\/(?:author|authors|people|profile|profiles|staff|journalist|journalists|u)\//i.test(attr(el, "href") ?? "")
+  );
+}
+
 function bylineElement(doc: Document): string[] {
   const isByline = (el: Element) => {
     if (el.name === "link" || el.name === "meta" || el.name === "body" || el.name === "html") return false;
@@ -165,13 +232,18 @@ function bylineElement(doc: Document): string[] {
   // the class words, so a candidate that does not parse is skipped rather than ending the search.
   let tried = 0;
   for (const el of elements(doc)) {
-    if (!isByline(el)) continue;
+    if (!isByline(el) || insideForeignContainer(el)) continue;
     if (++tried > MAX_BYLINE_CANDIDATES) break;
-    const nameEl = findFirst(el, (e) => (attr(e, "itemprop") ?? "").split(/\s+/).includes("name")) ?? el;
-    const text = textOf(nameEl).trim();
-    if (text === "" || text.length > MAX_BYLINE_CHARS) continue;
-    const parsed = parseByline(/^(?:by|von|par|por|door|di)\s/i.test(text) ? text : `By ${text}`);
-    if (parsed) return parsed;
+    // "Ann Lee Games Editor": the name parts leave the role and the timestamp beside them out.
+    const parts = findAll(el, (e) => e !== el && isNamePart(e));
+    const names: string[] = [];
+    for (const part of parts.length > 0 ? parts : [el]) {
+      const text = textOf(part).trim();
+      if (text === "" || text.length > MAX_BYLINE_CHARS) continue;
+      for (const name of parseByline(BYLINE_LABEL.test(text) ? text : `By ${text}`) ?? [])
+        if (!names.includes(name)) names.push(name);
+    }
+    if (names.length > 0) return names;
   }
   return [];
 }
@@ -181,9 +253,11 @@ export function readHtmlMetadata(doc: Document, draft: ArticleDraft): { articleB
   const jsonLd = readJsonLd(doc);
   draft.diagnostics.push(...jsonLd.diagnostics);
   const meta = readMeta(doc);
-  // The site name decides <title> suffix stripping, so settle the outlet first.
-  setField(draft, "outlet", first(meta, "og:site_name")?.value, "open-graph");
+  // JSON-LD's publisher names the publication ("Voodoo Engineering"), og:site_name often the platform or the name
+  // with a tagline ("Medium", "Aktuálně.cz - Víte, co se právě děje"); both strip <title> suffixes below.
   if (jsonLd.article) fromJsonLd(draft, jsonLd.article, jsonLd.all);
+  const ogSiteName = first(meta, "og:site_name")?.value;
+  setField(draft, "outlet", ogSiteName, "open-graph");
   setField(
     draft,
     "outlet",
@@ -197,6 +271,7 @@ export function readHtmlMetadata(doc: Document, draft: ArticleDraft): { articleB
   );
   const siteNames = () => [
     draft.outlet,
+    ogSiteName,
     hostLabel(
       draft.metadata.canonicalUrl ?? first(meta, "og:url")?.value ?? (canonicalEl ? attr(canonicalEl, "href") : null),
     ),
@@ -214,7 +289,8 @@ export function readHtmlMetadata(doc: Document, draft: ArticleDraft): { articleB
   const ogTitle = first(meta, "og:title", "twitter:title");
   if (ogTitle) setField(draft, "title", stripSiteName(ogTitle.value, siteNames()), "open-graph");
   setField(draft, "title", first(meta, "parsely-title", "sailthru.title", "headline")?.value, "meta");
-  if (pageTitle) setField(draft, "title", stripSiteName(pageTitle, siteNames()), "title-element");
+  if (pageTitle)
+    setField(draft, "title", stripTitleSuffix(stripSiteName(pageTitle, siteNames()), doc), "title-element");
 
   const published = first(meta, "article:published_time", "og:article:published_time");
   if (published)

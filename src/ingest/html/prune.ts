@@ -1,5 +1,5 @@
 import type { Document, Element } from "domhandler";
-import { attr, detach, elements, findAll, isInside } from "./dom.js";
+import { attr, detach, elements, findAll, findFirst, isInside, textOf } from "./dom.js";
 import { computeStats, type Stats } from "./score.js";
 
 /** Elements that hold code or widgets, never article text: always dropped, so they never reach the text. */
@@ -10,7 +10,9 @@ const DROP_TAGS = new Set([
   "template",
   "iframe",
   "svg",
-  "math",
+  // MathML is kept (formulas are part of the text); its TeX/markup annotations repeat the formula as source code.
+  "annotation",
+  "annotation-xml",
   "button",
   "select",
   "input",
@@ -69,14 +71,31 @@ const BOILERPLATE_ROLES = new Set([
 /** CMS class prefixes that name the story's topic ("tag-social-media", "category-related-news"), not the layout. */
 const TOPIC_CLASS = /^(?:tag|tags|category|cat|topic|postid|format|type|status)-/i;
 
-function words(el: Element): string[] {
+function words(el: Element, part: "class" | "id" | "both" = "both"): string[] {
   const classes = (attr(el, "class") ?? "").split(/\s+/).filter((c) => !TOPIC_CLASS.test(c));
-  const value = `${classes.join(" ")} ${attr(el, "id") ?? ""}`;
+  const value = `${part === "id" ? "" : classes.join(" ")} ${part === "class" ? "" : (attr(el, "id") ?? "")}`;
   return value
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .toLowerCase()
     .split(/[\s_-]+/)
     .filter((w) => w !== "");
+}
+
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+
+/**
+ * Documentation generators (Sphinx, Markdown renderers) give each section the slug of its heading as id: a section
+ * "Sharing with a single developer" is `id="sharing-with-a-single-developer"`, which names a topic, not a share bar.
+ */
+function isHeadingAnchor(el: Element): boolean {
+  const id = attr(el, "id");
+  if (!id) return false;
+  const heading = findFirst(el, (e) => e !== el && /^h[2-6]$/.test(e.name));
+  return !!heading && slug(textOf(heading)) === slug(id);
 }
 
 function isHidden(el: Element): boolean {
@@ -91,8 +110,11 @@ function isBoilerplate(el: Element, stats: Map<Element, Stats>): boolean {
   if (el.name === "html" || el.name === "body" || el.name === "main" || el.name === "article") return false;
   if (isHidden(el)) return true;
   if (BOILERPLATE_ROLES.has((attr(el, "role") ?? "").toLowerCase())) return true;
-  const list = words(el);
-  if (list.some((w) => FURNITURE_WORD.test(w))) return true;
+  const classWords = words(el, "class");
+  const idWords = attr(el, "id") ? words(el, "id") : [];
+  const list = idWords.length > 0 ? [...classWords, ...idWords] : classWords;
+  if (classWords.some((w) => FURNITURE_WORD.test(w))) return true;
+  if (idWords.some((w) => FURNITURE_WORD.test(w)) && !isHeadingAnchor(el)) return true;
   if (list.some((w) => GATE_WORD.test(w))) return (stats.get(el)?.prose ?? 0) < MIN_GATED_PROSE_CHARS;
   if (!list.some((w) => LAYOUT_WORD.test(w))) return false;
   return !CONTENT_HINT.test(`${attr(el, "class") ?? ""} ${attr(el, "id") ?? ""}`);
@@ -110,10 +132,14 @@ export function pruneBoilerplate(doc: Document): void {
   const stats = computeStats(doc);
   const body = [...stats.keys()].find((el) => el.name === "body");
   const totalProse = body ? (stats.get(body)?.prose ?? 0) : 0;
+  // Collected once: most pages have none, and a per-element subtree search would be quadratic in nesting.
+  const formulas = findAll(doc, (el) => el.name === "math");
   const doomed: Element[] = [];
   for (const el of elements(doc)) {
     if (!isBoilerplate(el, stats)) continue;
     const byClass = !DROP_TAGS.has(el.name) && !isHidden(el);
+    // A formula's wrapper carries widget classes (MathJax's "CtxtMenu_Attached"), but the formula is text.
+    if (byClass && !REGION_TAGS.has(el.name) && formulas.some((f) => isInside(f, el))) continue;
     const holdsProse = totalProse > 0 && (stats.get(el)?.prose ?? 0) > MAX_PRUNED_PROSE_SHARE * totalProse;
     // A <header> usually wraps the <h1>: that alone does not make it a page wrapper.
     const wraps = landmarks.some((l) => l !== el && isInside(l, el) && !(el.name === "header" && l.name === "h1"));

@@ -243,6 +243,13 @@ function headlineArticle(doc: Document, stats: Map<Element, Stats>): Element | n
   return leaves.every((a) => a === home || (stats.get(a)?.prose ?? 0) < prose) ? home : null;
 }
 
+/** How far above the winner a repeated block may sit (step > stepContent > content). */
+const MAX_TWIN_ANCESTOR_LEVELS = 2;
+/** Look-alike siblings a wrapper needs (a series of at least three blocks) before they join the winner. */
+const MIN_ANCESTOR_TWINS = 2;
+/** A wrapper counts as the winner's own block while it holds at most this multiple of the winner's prose. */
+const MAX_TWIN_WRAPPER_PROSE_RATIO = 1.2;
+
 /**
  * A CMS that interrupts the body with ads or figures often closes the body container and opens an identical one
  * further on, in another branch of the tree (Quanta's `div.post__content` per section). Elements with the chosen
@@ -250,16 +257,39 @@ function headlineArticle(doc: Document, stats: Map<Element, Stats>): Element | n
  */
 function withTwins(doc: Document, chosen: Element[], stats: Map<Element, Stats>): Element[] {
   const first = chosen[0];
-  const cls = first ? (attr(first, "class") ?? "") : "";
-  if (!first || chosen.length !== 1 || cls === "" || first.name === "body" || first.name === "html") return chosen;
-  const twins = findAll(doc, (el) => {
-    if (el === first || el.name !== first.name || attr(el, "class") !== cls) return false;
-    if (isInside(el, first) || isInside(first, el)) return false;
-    const s = stats.get(el);
-    return !!s && s.prose >= MIN_PARAGRAPH_CHARS && s.link <= MAX_TWIN_LINK_DENSITY * s.text;
-  });
+  if (!first || chosen.length !== 1) return chosen;
+  const twinsOf = (target: Element, siblingsOnly: boolean): Element[] => {
+    const cls = attr(target, "class") ?? "";
+    if (cls === "" || target.name === "body" || target.name === "html") return [];
+    const isTwin = (el: Element) => {
+      if (el === target || el.name !== target.name || attr(el, "class") !== cls) return false;
+      if (isInside(el, target) || isInside(target, el)) return false;
+      const s = stats.get(el);
+      return !!s && s.prose >= MIN_PARAGRAPH_CHARS && s.link <= MAX_TWIN_LINK_DENSITY * s.text;
+    };
+    if (!siblingsOnly) return findAll(doc, isTwin);
+    // Siblings are the parent's children: no need to walk the whole document for them.
+    const parent = target.parent;
+    return parent && isTag(parent) ? parent.children.filter((c): c is Element => isTag(c) && isTwin(c)) : [];
+  };
+  // The repeated element may sit a level or two above the winner: a how-to page's "step" blocks, each wrapping
+  // its own text element, of which only the first carries an extra class ("content lead").
+  const firstProse = stats.get(first)?.prose ?? 0;
+  let target: Element = first;
+  let twins = twinsOf(first, false);
+  for (let node = first.parent, level = 0; twins.length === 0 && level < MAX_TWIN_ANCESTOR_LEVELS; level++) {
+    if (!node || !isTag(node)) break;
+    // Only a wrapper of the winner alone: one holding other prose is a layout column, not a repeated block.
+    if ((stats.get(node)?.prose ?? 0) > firstProse * MAX_TWIN_WRAPPER_PROSE_RATIO) break;
+    target = node;
+    // Above the winner, only siblings: layout classes ("row", "container") repeat across the whole page.
+    twins = twinsOf(node, true);
+    // One look-alike sibling is a header block or an author box of the same layout; a series is the body.
+    if (twins.length < MIN_ANCESTOR_TWINS) twins = [];
+    node = node.parent;
+  }
   if (twins.length === 0) return chosen;
-  const set = new Set([first, ...twins]);
+  const set = new Set([target, ...twins]);
   return findAll(doc, (el) => set.has(el));
 }
 
