@@ -100,7 +100,9 @@ describe.skipIf(pgProblem !== null)("workers on PostgreSQL", { timeout: WORKER_W
     const ids = (await store.listArticles()).map((article) => article.id);
     expect(new Set(ids).size).toBe(80);
     expect(summaries.reduce((sum, s) => sum + s.inserted, 0)).toBe(80);
-    expect(summaries.reduce((sum, s) => sum + s.unchanged, 0)).toBe(80);
+    // Delivery is at least once: on a loaded machine a slow job can expire and run again, finding its articles
+    // stored. What must hold is that each of the 160 deliveries was counted and nothing was stored twice.
+    expect(summaries.reduce((sum, s) => sum + s.unchanged, 0)).toBeGreaterThanOrEqual(80);
     expect(summaries.every((s) => s.ingestJobs > 0)).toBe(true);
     // Debounced: far fewer analyses than the 160 ingests that asked for one.
     expect(summaries.reduce((sum, s) => sum + s.analyses, 0)).toBeLessThan(20);
