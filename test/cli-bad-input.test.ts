@@ -153,6 +153,12 @@ describe("parallax analyze on bad input", () => {
     expect(await storedCount()).toBe(2);
   });
 
+  it("takes absolute paths as they are", async () => {
+    const { code, err } = await analyze(join(dir, "good.txt"));
+    expect(code).toBe(EXIT_OK);
+    expect(err).toMatch(/Analysed 1 inputs: 1 new articles/);
+  });
+
   it("reads folders recursively and skips hidden files", async () => {
     mkdirSync(join(dir, "corpus", "nested"), { recursive: true });
     mkdirSync(join(dir, "corpus", ".git"));

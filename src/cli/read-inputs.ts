@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { MAX_INPUT_BYTES } from "../ingest/index.js";
 import type { RawDocument } from "../model/raw-document.js";
 import { failed, type ItemResult, ok } from "../model/result.js";
@@ -11,7 +11,7 @@ import { failed, type ItemResult, ok } from "../model/result.js";
 export async function expandPaths(paths: readonly string[], cwd: string): Promise<ItemResult<string>[]> {
   const results: ItemResult<string>[] = [];
   for (const path of paths) {
-    const absolute = join(cwd, path);
+    const absolute = resolve(cwd, path);
     let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(absolute);
