@@ -15,6 +15,7 @@ import { countJobs, enqueueIngest, INGEST_QUEUE, openQueue, probePostgres } from
 import { jsonArticleDocument } from "../src/server/ingest-service.js";
 import { redactLocation } from "../src/store/describe-error.js";
 import { openStore } from "../src/store/open-store.js";
+import { DEFAULT_BATCH_SIZE } from "../src/worker/index.js";
 import type { BenchContext, BenchPart } from "./main.js";
 
 const PG_URL =
@@ -22,12 +23,17 @@ const PG_URL =
 /** Articles per run at scale 1: enough for a steady rate (tens of seconds per run) on a 2-core box. */
 const ARTICLES = 5_000;
 const WORKER_COUNTS = [1, 2, 4];
+/**
+ * One extra run of one process taking one job per fetch (the worker before batching): the batch's gain, measured
+ * on the same corpus and machine rather than remembered from an older run.
+ */
+const UNBATCHED = 1;
 /** Ingest slots per worker process: overlaps each job's round trips without more processes than cores. */
 const CONCURRENCY = 4;
 /** Articles analysed to time the whole-corpus analysis; it is superlinear, so this names its size. */
 const ANALYSIS_ARTICLES = 1_000;
 const SEED = 31;
-/** A debounce longer than any run: analyses are timed apart, so the worker runs measure ingest alone. */
+/** Few analysis requests queued during a run (the workers run --ingest-only, so none is taken). */
 const NO_ANALYSIS = { analyzeDebounceSeconds: 3_600 };
 
 async function run(ctx: BenchContext): Promise<void> {
@@ -40,7 +46,10 @@ async function run(ctx: BenchContext): Promise<void> {
   const records = [...generateCorpus({ articles: size, seed: SEED })].map(({ record }) => ({ ...record }));
   const runId = `pxb_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const schemas: string[] = [];
-  ctx.log(`${size} generated articles as JSON record jobs; ${CONCURRENCY} ingest slots per worker process.`);
+  ctx.log(
+    `${size} generated articles as JSON record jobs; ${CONCURRENCY} ingest slots per worker process, ` +
+      `${DEFAULT_BATCH_SIZE} jobs per fetch.`,
+  );
   ctx.log("");
   ctx.log("| path | articles/s | ms/article | ratio to embedded |");
   ctx.log("|---|---|---|---|");
@@ -49,12 +58,17 @@ async function run(ctx: BenchContext): Promise<void> {
     ctx.log(
       `| embedded SQLite, 1 process, no queue | ${embedded.toFixed(0)} | ${(1000 / embedded).toFixed(2)} | 1.00 |`,
     );
-    for (const workers of WORKER_COUNTS) {
-      const schema = `${runId}_${workers}`;
+    const runs = [
+      { workers: UNBATCHED, batchSize: 1 },
+      ...WORKER_COUNTS.map((workers) => ({ workers, batchSize: DEFAULT_BATCH_SIZE })),
+    ];
+    for (const { workers, batchSize } of runs) {
+      const schema = `${runId}_${workers}_${batchSize}`;
       schemas.push(schema, `${schema}_q`);
-      const rate = await queuedRate(ctx, records, workers, schema);
+      const rate = await queuedRate(ctx, records, workers, batchSize, schema);
       ctx.log(
-        `| PostgreSQL + queue, ${workers} worker process${workers > 1 ? "es" : ""} | ${rate.toFixed(0)} | ` +
+        `| PostgreSQL + queue, ${workers} worker process${workers > 1 ? "es" : ""}` +
+          `${batchSize === 1 ? ", one job per fetch" : ""} | ${rate.toFixed(0)} | ` +
           `${((1000 * workers) / rate).toFixed(2)} per worker | ${(rate / embedded).toFixed(2)} |`,
       );
     }
@@ -97,6 +111,7 @@ async function queuedRate(
   ctx: BenchContext,
   records: ReadonlyArray<Record<string, unknown>>,
   workers: number,
+  batchSize: number,
   schema: string,
 ): Promise<number> {
   const queue = await openQueue({ databaseUrl: PG_URL, schema: `${schema}_q`, tuning: NO_ANALYSIS });
@@ -111,10 +126,14 @@ async function queuedRate(
     spawnWorker(ctx, [
       `--db=${PG_URL}`,
       `--concurrency=${CONCURRENCY}`,
+      `--batch-size=${batchSize}`,
       `--store-schema=${schema}`,
       `--queue-schema=${schema}_q`,
       `--tuning=${JSON.stringify(NO_ANALYSIS)}`,
       "--exit-when-idle-ms=1500",
+      // Ingest alone: the whole-corpus analysis is timed apart, and a debounced analysis taken mid-run would stall
+      // a worker's ingest slots for seconds (its cost depends on when it starts, not on the workers).
+      "--ingest-only",
     ]),
   );
   let finished = started;

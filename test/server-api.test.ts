@@ -4,13 +4,18 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import type { Hono } from "hono";
+import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { enqueueIngest, type IngestJob, openQueue, probePostgres } from "../src/queue/index.js";
 import { SAMPLE_ARTICLES, SAMPLE_STORY } from "../src/server/fixtures/sample-story.js";
 import { createApp, MAX_PAGE_SIZE } from "../src/server/index.js";
 import { searchWords } from "../src/server/story-catalog.js";
+import { redactLocation } from "../src/store/describe-error.js";
 import { openStore } from "../src/store/index.js";
 import type { Store } from "../src/store/store.js";
+import { runWorker } from "../src/worker/index.js";
+import { waitFor } from "./helpers/wait-for.js";
 
 // ---- every JSON response is checked against docs/openapi.yaml ----
 
@@ -356,6 +361,144 @@ describe("POST /api/articles", () => {
     });
     expect(status).toBe(400);
   });
+});
+
+/** The queued ingest's round trip needs a real PostgreSQL (and a worker); skipped with one line without one. */
+const PG_URL = process.env.PARALLAX_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
+const pgProblem = await probePostgres(PG_URL);
+if (pgProblem !== null) {
+  console.log(
+    `PostgreSQL not reachable at ${redactLocation(PG_URL)}: skipping the queued API round trip (${pgProblem})`,
+  );
+}
+
+describe("POST /api/articles on a server with workers (queued)", () => {
+  const article = {
+    title: "Ferry service to the islands suspended after storm damage",
+    text: "The ferry operator suspended crossings on Monday after the storm damaged the pier at Karrow.\n\nRepairs will take a week, the operator said.",
+    outlet: "Coast Herald",
+    publishedAt: "2026-03-19T08:00:00Z",
+  };
+  /** A queue that records what it was given and numbers the jobs, like pg-boss's uuids but predictable. */
+  function fakeQueue() {
+    const queued: IngestJob[] = [];
+    const enqueue = async (jobs: readonly IngestJob[]) => {
+      queued.push(...jobs);
+      return jobs.map(
+        (_, index) => `00000000-0000-4000-8000-${String(queued.length - jobs.length + index).padStart(12, "0")}`,
+      );
+    };
+    return { queued, enqueue };
+  }
+  const noFetch = async (): Promise<never> => {
+    throw new Error("the queued path must not fetch in the request");
+  };
+
+  it("checks and queues each input, answers 202 with job ids, and stores nothing in the request", async () => {
+    const queue = fakeQueue();
+    app = createApp({ store, enqueue: queue.enqueue, fetch: noFetch, logError: () => {} });
+    const before = await store.countArticles();
+    const { status, body } = await call(
+      "/api/articles",
+      json([article, { title: "no body" }, { url: "https://news.example/ferry" }]),
+    );
+    expect(status).toBe(202);
+    expect(body.queued).toBe(2);
+    expect(body.results.map((r: { status: string }) => r.status)).toEqual(["queued", "failed", "queued"]);
+    expect(body.results[0]).toMatchObject({ source: expect.stringMatching(/^post-[0-9a-f]{16}\.json$/) });
+    expect(body.results[2]).toEqual({
+      status: "queued",
+      source: "https://news.example/ferry",
+      jobId: "00000000-0000-4000-8000-000000000001",
+    });
+    expect(queue.queued).toHaveLength(2);
+    const [document, url] = queue.queued as [Extract<IngestJob, { kind: "document" }>, IngestJob];
+    expect(document).toMatchObject({
+      kind: "document",
+      source: body.results[0].source,
+      contentType: "application/json",
+    });
+    expect(JSON.parse(Buffer.from(document.bytesBase64, "base64").toString("utf8"))).toMatchObject(article);
+    // A client's URL is fetched by a worker, public addresses only whatever the worker's --allow-private.
+    expect(url).toEqual({ kind: "url", url: "https://news.example/ferry", publicOnly: true });
+    expect(await store.countArticles()).toBe(before);
+  });
+
+  it("answers 400 all_inputs_failed and queues nothing when no input is good", async () => {
+    const queue = fakeQueue();
+    app = createApp({ store, enqueue: queue.enqueue, logError: () => {} });
+    const { status, body } = await call("/api/articles", json([{ title: "only a title" }]));
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("all_inputs_failed");
+    expect(body.results[0].status).toBe("failed");
+    expect(queue.queued).toEqual([]);
+  });
+
+  it("refuses a document too large for a job, and answers 500 when the queue is down", async () => {
+    const queue = fakeQueue();
+    app = createApp({ store, enqueue: queue.enqueue, logError: () => {} });
+    const big = await call("/api/articles?name=big.txt", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "word ".repeat(500_000),
+    });
+    expect(big.status).toBe(400);
+    expect(big.body.results[0].reason).toMatch(/^Unexpected document of 2500000 bytes for a queued job/);
+
+    const logged: unknown[] = [];
+    app = createApp({
+      store,
+      enqueue: () => Promise.reject(new Error("connect ECONNREFUSED 10.1.2.3:5432")),
+      logError: (error) => logged.push(error),
+    });
+    const down = await app.request("/api/articles", json(article));
+    expect(down.status).toBe(500);
+    const text = await down.text();
+    expect(JSON.parse(text).error.code).toBe("internal_error");
+    expect(text).not.toContain("10.1.2.3");
+    expect(logged).toHaveLength(1);
+  });
+
+  it.skipIf(pgProblem !== null)(
+    "round trip on PostgreSQL: queued by the API, stored by a worker under the id the in-process path gives",
+    { timeout: 60_000 },
+    async () => {
+      const direct = await call("/api/articles", json(article));
+      const expectedId = direct.body.results[0].articleIds[0];
+      const base = `pxa_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+      const queue = await openQueue({ databaseUrl: PG_URL, schema: `${base}_q` });
+      const pgStore = await openStore(PG_URL, { schema: base });
+      const stop = new AbortController();
+      let worker: Promise<unknown> | undefined;
+      try {
+        app = createApp({ store: pgStore, enqueue: (jobs) => enqueueIngest(queue.boss, jobs), logError: () => {} });
+        const { status, body } = await call("/api/articles", json(article));
+        expect(status).toBe(202);
+        worker = runWorker({
+          databaseUrl: PG_URL,
+          concurrency: 1,
+          storeSchema: base,
+          queueSchema: `${base}_q`,
+          signal: stop.signal,
+          log: () => {},
+        });
+        await waitFor(async () => (await pgStore.countArticles()) === 1, 45_000);
+        expect((await pgStore.getArticle(expectedId))?.title).toBe(article.title);
+        const job = await queue.boss.getJobById("parallax-ingest", body.results[0].jobId);
+        expect(job?.data).toMatchObject({ kind: "document", source: body.results[0].source });
+      } finally {
+        stop.abort();
+        await worker;
+        await pgStore.close();
+        await queue.close();
+        const client = new pg.Client(PG_URL);
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS "${base}" CASCADE`);
+        await client.query(`DROP SCHEMA IF EXISTS "${base}_q" CASCADE`);
+        await client.end();
+      }
+    },
+  );
 });
 
 describe("security headers and errors", () => {

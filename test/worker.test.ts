@@ -19,7 +19,16 @@ import {
 } from "../src/queue/index.js";
 import { redactLocation } from "../src/store/describe-error.js";
 import { openStore } from "../src/store/open-store.js";
-import { ensureAnalysisState, runIngestJob, runWorker, type WorkerSummary } from "../src/worker/index.js";
+import { createBatchDb } from "../src/worker/article-batch.js";
+import {
+  ensureAnalysisState,
+  readIngestJob,
+  runIngestJob,
+  runWorker,
+  storeArticleBatch,
+  type WorkerSummary,
+} from "../src/worker/index.js";
+import { makeArticle } from "./helpers/make-article.js";
 import { WORKER_WAIT_MS, waitFor } from "./helpers/wait-for.js";
 
 const PG_URL = process.env.PARALLAX_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -207,6 +216,45 @@ describe.skipIf(pgProblem !== null)("workers on PostgreSQL", { timeout: WORKER_W
     expect(await store.countArticles()).toBe(1 + 1);
     await store.close();
     await queue.close();
+  });
+});
+
+describe.skipIf(pgProblem !== null)("a batch stored in one statement", () => {
+  it("inserts new articles, updates a re-read one and leaves the rest, as putArticle does one by one", async () => {
+    const schema = freshSchemas();
+    const store = await openStore(PG_URL, { schema: schema.store });
+    const db = createBatchDb(PG_URL, schema.store, 1);
+    try {
+      const [a, b, c] = ["batch-a", "batch-b", "batch-c"].map((id) => makeArticle({ id, text: `Text of ${id}.` }));
+      if (a === undefined || b === undefined || c === undefined) throw new Error("no articles");
+      expect(await store.putArticle(c)).toBe("inserted");
+      // b twice in one batch (two jobs carrying the same article) and c already stored: only a and b are new.
+      expect([...(await storeArticleBatch(db, [b, a, b, c]))].sort()).toEqual(["batch-a", "batch-b"]);
+      expect(await store.countArticles()).toBe(3);
+      const reread = { ...b, title: "Batch B, read anew" };
+      expect([...(await storeArticleBatch(db, [reread, a]))]).toEqual([]);
+      expect((await store.getArticle("batch-b"))?.title).toBe("Batch B, read anew");
+      expect(await store.putArticle(reread)).toBe("unchanged");
+      expect(await store.putArticle(a)).toBe("unchanged");
+      // c stored first keeps the first place in the stream.
+      expect((await store.listArticles()).map((article) => article.id)[0]).toBe("batch-c");
+    } finally {
+      await db.destroy();
+      await store.close();
+    }
+  });
+});
+
+describe("URL jobs", () => {
+  it("asks the fetcher for public addresses only when the job says so", async () => {
+    const policies: Array<boolean | undefined> = [];
+    const fetch = async (url: string, options?: { publicOnly?: boolean }) => {
+      policies.push(options?.publicOnly);
+      return { source: url, path: null, url, contentType: "text/plain", bytes: new TextEncoder().encode("x") };
+    };
+    await readIngestJob({ kind: "url", url: "https://news.example/a", publicOnly: true }, fetch);
+    await readIngestJob({ kind: "url", url: "https://news.example/b", publicOnly: false }, fetch);
+    expect(policies).toEqual([true, false]);
   });
 });
 

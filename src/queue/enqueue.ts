@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type PgBoss from "pg-boss";
 import { type AnalyzeJob, describeIssues, type IngestJob, ingestJobSchema } from "./job-payloads.js";
 import { ANALYZE_QUEUE, INGEST_QUEUE } from "./queue-names.js";
@@ -10,17 +11,23 @@ const ANALYZE_DEBOUNCE_KEY = "corpus";
 
 /**
  * Queues ingest jobs, validated first so that a bad payload is refused here, where the caller can report it, not in
- * a worker later. Throws a RangeError naming the first bad job.
+ * a worker later. Throws a RangeError naming the first bad job. Returns the job ids, in order: they are made here
+ * (pg-boss's batch insert returns none), so an API client can be told which job carries its input.
  */
-export async function enqueueIngest(boss: PgBoss, jobs: readonly IngestJob[]): Promise<number> {
+export async function enqueueIngest(boss: PgBoss, jobs: readonly IngestJob[]): Promise<string[]> {
   jobs.forEach((job, index) => {
     const parsed = ingestJobSchema.safeParse(job);
     if (!parsed.success) throw new RangeError(`Ingest job ${index}: ${describeIssues(parsed.error)}`);
   });
+  const ids = jobs.map(() => randomUUID());
   for (let start = 0; start < jobs.length; start += JOBS_PER_INSERT) {
-    await boss.insert(jobs.slice(start, start + JOBS_PER_INSERT).map((data) => ({ name: INGEST_QUEUE, data })));
+    await boss.insert(
+      jobs
+        .slice(start, start + JOBS_PER_INSERT)
+        .map((data, offset) => ({ id: ids[start + offset], name: INGEST_QUEUE, data })),
+    );
   }
-  return jobs.length;
+  return ids;
 }
 
 /**

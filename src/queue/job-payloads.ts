@@ -9,8 +9,13 @@ const httpUrl = z
   .max(MAX_JOB_TEXT_CHARS)
   .regex(/^https?:\/\//i, "expected an http(s) URL");
 
-/** A page or feed to fetch, then ingest; the worker's own --allow-private decides which addresses it may reach. */
-export const urlJobSchema = z.object({ kind: z.literal("url"), url: httpUrl }).strict();
+/**
+ * A page or feed to fetch, then ingest. The worker's own --allow-private decides which addresses it may reach,
+ * except for a `publicOnly` job (one queued by the API for a client): that one only ever reaches public addresses.
+ */
+export const urlJobSchema = z
+  .object({ kind: z.literal("url"), url: httpUrl, publicOnly: z.boolean().default(false) })
+  .strict();
 
 /** Bytes read by the enqueuer (a file, an uploaded body), carried in the job. */
 export const documentJobSchema = z

@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { ingestDocumentDetailed } from "../ingest/index.js";
 import type { RawDocument } from "../model/raw-document.js";
 import { analyzeCorpus } from "../pipeline/index.js";
+import { describeIssues, type IngestJob, ingestJobSchema } from "../queue/job-payloads.js";
+import { MAX_JOB_DOCUMENT_BYTES } from "../queue/queue-tuning.js";
 import type { Store } from "../store/store.js";
 
 /** One input of a POST: a document ready to ingest, a URL to fetch first, or an input refused before reading. */
@@ -100,6 +102,83 @@ export class IngestService {
       return { source: input.source, reason: error instanceof Error ? error.message : String(error) };
     }
   }
+}
+
+/**
+ * Queues ingest jobs for the workers and returns their ids, in order. In production `enqueueIngest` over the
+ * server's pg-boss queue; a fake in tests.
+ */
+export type IngestEnqueuer = (jobs: readonly IngestJob[]) => Promise<string[]>;
+
+export type QueuedItemResult =
+  | { status: "queued"; source: string; jobId: string }
+  | { status: "failed"; source: string; reason: string };
+
+export interface QueuedSummary {
+  results: QueuedItemResult[];
+  /** Inputs queued; the workers ingest them, store their articles and re-analyse (debounced). */
+  queued: number;
+}
+
+/**
+ * The ingest path of a server backed by workers: each input is checked and turned into an ingest job here (so a
+ * bad one is answered now, per input), and every good one is queued in one insert. Nothing is fetched, ingested or
+ * stored in the request. URLs are queued as public-only: the worker refuses private addresses for them whatever its
+ * own `--allow-private`, so the API never reaches the workers' network on a client's behalf.
+ */
+export async function enqueueIngestInputs(
+  inputs: readonly IngestInput[],
+  enqueue: IngestEnqueuer,
+): Promise<QueuedSummary> {
+  const results: Array<QueuedItemResult | { status: "pending"; source: string }> = [];
+  const jobs: IngestJob[] = [];
+  for (const input of inputs) {
+    const job = toIngestJob(input);
+    if ("reason" in job) {
+      results.push({ status: "failed", source: job.source, reason: job.reason });
+      continue;
+    }
+    jobs.push(job.job);
+    results.push({ status: "pending", source: job.source });
+  }
+  const ids = jobs.length === 0 ? [] : await enqueue(jobs);
+  let next = 0;
+  return {
+    results: results.map((result) => {
+      if (result.status !== "pending") return result;
+      const jobId = ids[next++];
+      if (jobId === undefined) throw new Error(`enqueue returned ${ids.length} job ids for ${jobs.length} jobs`);
+      return { status: "queued", source: result.source, jobId };
+    }),
+    queued: jobs.length,
+  };
+}
+
+function toIngestJob(input: IngestInput): { source: string; job: IngestJob } | { source: string; reason: string } {
+  if (input.kind === "invalid") return { source: input.source, reason: input.reason };
+  const source = input.kind === "url" ? input.source : input.document.source;
+  if (input.kind === "document" && input.document.bytes.byteLength > MAX_JOB_DOCUMENT_BYTES) {
+    return {
+      source,
+      reason:
+        `Unexpected document of ${input.document.bytes.byteLength} bytes for a queued job, expected at most ` +
+        `${MAX_JOB_DOCUMENT_BYTES} (split it, or enqueue it by URL)`,
+    };
+  }
+  const job: IngestJob =
+    input.kind === "url"
+      ? { kind: "url", url: input.url, publicOnly: true }
+      : {
+          kind: "document",
+          source,
+          path: input.document.path,
+          url: input.document.url,
+          contentType: input.document.contentType ?? null,
+          bytesBase64: Buffer.from(input.document.bytes).toString("base64"),
+        };
+  const parsed = ingestJobSchema.safeParse(job);
+  if (!parsed.success) return { source, reason: `Unexpected input for a queued job (${describeIssues(parsed.error)})` };
+  return { source, job };
 }
 
 /**

@@ -10,6 +10,8 @@ const { values } = parseArgs({
   options: {
     db: { type: "string" },
     concurrency: { type: "string" },
+    "batch-size": { type: "string" },
+    "ingest-only": { type: "boolean" },
     "store-schema": { type: "string" },
     "queue-schema": { type: "string" },
     "exit-when-idle-ms": { type: "string" },
@@ -30,6 +32,8 @@ try {
   const summary = await runWorker({
     databaseUrl,
     concurrency: optionalNumber(values.concurrency),
+    batchSize: optionalNumber(values["batch-size"]),
+    ingestOnly: values["ingest-only"] ?? false,
     storeSchema: values["store-schema"],
     queueSchema: values["queue-schema"],
     exitWhenIdleMs: optionalNumber(values["exit-when-idle-ms"]),
