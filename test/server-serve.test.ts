@@ -44,6 +44,18 @@ describe("parallax serve", () => {
     await expect(fetch(`${url}/api/health`)).rejects.toThrow();
   });
 
+  it("refuses --enqueue on an embedded database with exit code 2", async () => {
+    const io = captureIo(dir);
+    let exitCode = -1;
+    const program = new Command().exitOverride();
+    registerServeCommand(program, io, (code) => {
+      exitCode = code;
+    });
+    await program.parseAsync(["serve", "--enqueue", "--db", join(dir, "local.db")], { from: "user" });
+    expect(exitCode).toBe(2);
+    expect(io.err()).toContain("--enqueue needs a PostgreSQL database");
+  });
+
   it("refuses a bad port with exit code 2", async () => {
     const io = captureIo(dir);
     let exitCode = -1;

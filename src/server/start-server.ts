@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Store } from "../store/store.js";
-import { createApp } from "./create-app.js";
+import { type AppOptions, createApp } from "./create-app.js";
 
 export interface StartedServer {
   url: string;
@@ -11,8 +11,13 @@ export interface StartedServer {
 }
 
 /** Serves the app on host:port (port 0 picks a free one) and resolves once it listens. */
-export function startServer(store: Store, host: string, port: number): Promise<StartedServer> {
-  const app = createApp({ store, warmCatalog: true });
+export function startServer(
+  store: Store,
+  host: string,
+  port: number,
+  appOptions: Omit<AppOptions, "store"> = {},
+): Promise<StartedServer> {
+  const app = createApp({ warmCatalog: true, ...appOptions, store });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
       const shownHost = info.family === "IPv6" ? `[${info.address}]` : info.address;
