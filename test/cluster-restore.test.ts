@@ -55,6 +55,35 @@ describe("StoryClusterer serialize/restore", () => {
     expect(expected).toHaveLength(160);
   });
 
+  it("packs archived stories' articles yet still finds, lists, dedupes and restores them exactly", () => {
+    // June reports, then a full archive sweep of September articles: the June stories are archived by then.
+    const old = stream(40);
+    const later = Array.from({ length: 5_000 }, (_, i) =>
+      makeArticle({
+        id: `m${i}`,
+        publishedAt: new Date(Date.parse("2026-09-01T00:00:00Z") + i * 60_000).toISOString(),
+        title: `Harbour report ${i % 50}`,
+        text: `Harbour ${i % 50} cargo volumes were counted at terminal ${i % 50} this morning.`,
+      }),
+    );
+    const clusterer = new StoryClusterer({ now: () => NOW });
+    const assigned = new Map(old.map((article) => [article.id, clusterer.add(article).storyId]));
+    for (const article of later) clusterer.add(article);
+
+    const first = old[0] as Article;
+    const story = clusterer.story(clusterer.storyOf(first.id) as string);
+    expect(story?.archived).toBe(true);
+    expect(story?.articleIds).toContain(first.id);
+    for (const article of old) expect(clusterer.storyOf(article.id)).toBe(assigned.get(article.id));
+    expect(clusterer.storyOf("never-added")).toBeNull();
+    expect(clusterer.add(first).reason).toBe("already added");
+
+    const restored = StoryClusterer.restore(clusterer.serialize(), { now: () => NOW });
+    expect(restored.serialize()).toEqual(clusterer.serialize());
+    for (const article of old) expect(restored.storyOf(article.id)).toBe(assigned.get(article.id));
+    expect(restored.stories()).toEqual(clusterer.stories());
+  });
+
   it("refuses a snapshot of another version", () => {
     const snapshot = { ...new StoryClusterer().serialize(), version: 2 } as unknown as ClustererSnapshot;
     expect(() => StoryClusterer.restore(snapshot)).toThrow(/version/);

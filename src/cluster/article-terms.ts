@@ -43,8 +43,9 @@ export function articleTerms(article: Article, entityKeys?: readonly string[]): 
     add(token, figure(token) * (inLead ? LEAD_WEIGHT : 1));
   });
   const names = entityKeys ?? [...capitalisedWords(head), ...capitalisedWords(article.title, true)];
+  // Names repeat within an article: fold each distinct spelling once (same keys, same first-seen order).
   for (const key of new Set(
-    names.map((name) => (entityKeys === undefined ? foldSpelling(name) : name.toLowerCase())),
+    [...new Set(names)].map((name) => (entityKeys === undefined ? foldSpelling(name) : name.toLowerCase())),
   )) {
     if (key !== "" && ENTITY_WEIGHT > 0) add(ENTITY_PREFIX + key, ENTITY_WEIGHT);
   }
@@ -83,6 +84,10 @@ function capitalisedWords(text: string, isTitle = false): string[] {
     const capitalised = words.filter((word) => /^\p{Lu}/u.test(word));
     if (isTitle && capitalised.length * 2 > words.length) continue;
     for (let i = 1; i < words.length; i++) {
+      // Most words start with a lower-case ASCII letter or a digit and can never be a name: skip them before the
+      // Unicode regular expressions below, which were the costliest part of reading an article.
+      const first = (words[i] as string).charCodeAt(0);
+      if ((first >= 97 && first <= 122) || (first >= 48 && first <= 57)) continue;
       const word = (words[i] as string).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/['’]s$/u, "");
       if (word.length >= 3 && /^\p{Lu}\p{Ll}/u.test(word) && !CALENDAR_WORDS.has(word.toLowerCase())) names.push(word);
     }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Article } from "../model/article.js";
-import { articleTerms, ENTITY_PREFIX } from "./article-terms.js";
+import { articleTerms } from "./article-terms.js";
 import {
   ARCHIVE_AFTER_MS,
   ARCHIVE_SWEEP_EVERY,
@@ -23,6 +23,7 @@ import {
   SAME_HEADLINE_SIMILARITY,
   SHORT_JOIN_SIMILARITY,
   SHORT_MERGE_SIMILARITY,
+  VOCABULARY_SOFT_CAP,
 } from "./cluster-params.js";
 import type { ClustererSnapshot, MergeRecord, MoveRecord, StorySnapshot } from "./clusterer-snapshot.js";
 import { effectiveTime } from "./effective-time.js";
@@ -84,9 +85,12 @@ export interface Thresholds {
 interface StoryState {
   seq: number;
   id: string;
+  /** Article ids of a live or merged story; an archived story keeps them in `packed` instead. */
   articleIds: string[];
-  /** Term → mass: a capped moving sum of unit article vectors (IDF applied at comparison time). */
-  centroid: Map<string, number>;
+  /** An archived story's article ids joined by ID_SEPARATOR: one string instead of one per article. */
+  packed: string | null;
+  /** Term id → mass: a capped moving sum of unit article vectors (IDF applied at comparison time). */
+  centroid: Map<number, number>;
   /** Articles counted into the centroid, at most CENTROID_WEIGHT_CAP. */
   weight: number;
   firstSeen: number;
@@ -106,6 +110,19 @@ interface StoryState {
   normAt: number;
 }
 
+/** An article's weighted terms as parallel arrays (term ids, unit weights), in the order the sums run. */
+interface TermVector {
+  ids: number[];
+  weights: number[];
+}
+
+/** Archived stories never change again: they share these instead of holding empty maps of their own. */
+const NO_TERMS: Map<number, number> = new Map();
+const NO_HASHES: Map<string, number> = new Map();
+
+/** Joins an archived story's article ids; cannot occur in an id (ids are hashes or file names). */
+const ID_SEPARATOR = "\u0000";
+
 interface Candidate {
   story: StoryState;
   similarity: number;
@@ -124,8 +141,13 @@ export class StoryClusterer {
   #index = new StoryIndex();
   #stories: StoryState[] = [];
   #byId = new Map<string, StoryState>();
-  /** Article id → story seq, for every article ever added (current story, after merges). */
+  /**
+   * Article id → story seq (current story, after merges) for articles of live stories only. An archived story's
+   * articles leave this map (its ids stay packed in the story) and only a 32-bit hash of each id stays, in
+   * `#archivedIds`, so the map is bounded by the live window and not by the corpus.
+   */
   #assignments = new Map<string, number>();
+  #archivedIds = new Set<number>();
   /** Text hash → story seq of the first copy, for live stories. */
   #hashOwner = new Map<string, number>();
   /** Normalised headline → story seq of its first article, for live stories (syndicated headlines). */
@@ -133,6 +155,9 @@ export class StoryClusterer {
   #merges: MergeRecord[] = [];
   /** Partial dot per story seq during one candidate search; all zero between searches. */
   #scratch = new Float64Array(1024);
+  /** Stories touched by one candidate search, and weight × IDF² per query term: reused, never reallocated. */
+  #touched: number[] = [];
+  #queryScaled = new Float64Array(MAX_ARTICLE_TERMS);
   #moves: MoveRecord[] = [];
   #added = 0;
   /** The newest effective time seen: the stream's "now" for archiving. */
@@ -153,18 +178,14 @@ export class StoryClusterer {
   }
 
   add(article: Article, features: ArticleFeatures = {}): Assignment {
-    const known = this.#assignments.get(article.id);
-    if (known !== undefined) {
-      const story = this.#stories[known] as StoryState;
-      return { storyId: story.id, created: false, reason: "already added", similarity: 1, notes: [] };
-    }
+    const known = this.storyOf(article.id);
+    if (known !== null) return { storyId: known, created: false, reason: "already added", similarity: 1, notes: [] };
     this.#added++;
     const arrivedAt = parseArrival(features.arrivedAt) ?? this.#now();
     const { time, note } = effectiveTime(article.publishedAt, arrivedAt);
     const notes = note === null ? [] : [note];
     this.#clock = Math.max(this.#clock, time);
     const { counts, oneLiner } = articleTerms(article, features.entities);
-    this.#stats.addDocument(counts.keys());
     const vector = this.#unitVector(counts);
     const hash = counts.size === 0 ? null : textHash(article.title, article.text);
 
@@ -207,7 +228,7 @@ export class StoryClusterer {
         assignment = {
           storyId: story.id,
           created: true,
-          reason: vector.size === 0 ? "no content words: a story of its own" : "no live story similar enough",
+          reason: vector.ids.length === 0 ? "no content words: a story of its own" : "no live story similar enough",
           similarity: 0,
           notes,
         };
@@ -230,14 +251,22 @@ export class StoryClusterer {
         };
       }
     }
-    if (this.#added % ARCHIVE_SWEEP_EVERY === 0) this.#archiveStale();
+    if (this.#added % ARCHIVE_SWEEP_EVERY === 0) {
+      this.#archiveStale();
+      if (this.#stats.size > VOCABULARY_SOFT_CAP) this.#stats.forgetSingletons((id) => this.#index.has(id));
+    }
     return assignment;
   }
 
   /** The story an article is in now (after merges), or null when it was never added. */
   storyOf(articleId: string): string | null {
     const seq = this.#assignments.get(articleId);
-    return seq === undefined ? null : (this.#stories[seq] as StoryState).id;
+    if (seq !== undefined) return (this.#stories[seq] as StoryState).id;
+    if (!this.#archivedIds.has(idHash(articleId))) return null;
+    // Rare (a re-sent old article, or a hash collision): a scan of the packed archive is cheap enough.
+    const needle = ID_SEPARATOR + articleId + ID_SEPARATOR;
+    for (const story of this.#stories) if (story.packed?.includes(needle)) return story.id;
+    return null;
   }
 
   /** Every story that holds articles now (merged-away stories are gone), in creation order. */
@@ -261,11 +290,11 @@ export class StoryClusterer {
   /** Sizes that show the state stays bounded: live stories and indexed terms. */
   stats(): { articles: number; stories: number; liveStories: number; indexedTerms: number; vocabulary: number } {
     return {
-      articles: this.#assignments.size,
+      articles: this.#added,
       stories: this.#stories.filter((story) => story.mergedInto === null).length,
       liveStories: this.#stories.filter((story) => story.live).length,
       indexedTerms: this.#index.terms,
-      vocabulary: this.#stats.df.size,
+      vocabulary: this.#stats.size,
     };
   }
 
@@ -275,12 +304,12 @@ export class StoryClusterer {
       added: this.#added,
       clock: Number.isFinite(this.#clock) ? this.#clock : null,
       documents: this.#stats.documents,
-      df: [...this.#stats.df],
+      df: this.#stats.entries(),
       stories: this.#stories.map(
         (story): StorySnapshot => ({
           id: story.id,
-          articleIds: story.articleIds,
-          centroid: [...story.centroid],
+          articleIds: articleIdsOf(story),
+          centroid: [...story.centroid].map(([id, mass]): [string, number] => [this.#stats.term(id), mass]),
           weight: story.weight,
           firstSeen: story.firstSeen,
           lastSeen: story.lastSeen,
@@ -308,13 +337,14 @@ export class StoryClusterer {
     clusterer.#added = snapshot.added;
     clusterer.#clock = snapshot.clock ?? Number.NEGATIVE_INFINITY;
     clusterer.#stats.documents = snapshot.documents;
-    for (const [term, df] of snapshot.df) clusterer.#stats.df.set(term, df);
+    for (const [term, df] of snapshot.df) clusterer.#stats.load(term, df);
     snapshot.stories.forEach((saved, seq) => {
       const story: StoryState = {
         seq,
         id: saved.id,
         articleIds: [...saved.articleIds],
-        centroid: new Map(saved.centroid),
+        packed: null,
+        centroid: new Map(saved.centroid.map(([term, mass]) => [clusterer.#stats.intern(term), mass])),
         weight: saved.weight,
         firstSeen: saved.firstSeen,
         lastSeen: saved.lastSeen,
@@ -330,7 +360,8 @@ export class StoryClusterer {
       };
       clusterer.#stories.push(story);
       clusterer.#byId.set(story.id, story);
-      if (story.mergedInto === null) for (const id of story.articleIds) clusterer.#assignments.set(id, seq);
+      if (!story.live && story.mergedInto === null) clusterer.#pack(story);
+      else if (story.mergedInto === null) for (const id of story.articleIds) clusterer.#assignments.set(id, seq);
       if (story.live) {
         for (const [term, mass] of story.centroid) clusterer.#index.set(term, seq, mass);
         for (const hash of story.hashes.keys()) clusterer.#hashOwner.set(hash, seq);
@@ -342,26 +373,35 @@ export class StoryClusterer {
     return clusterer;
   }
 
-  /** Weights (1 + ln tf), scaled so the article has length 1 under the current IDF. */
-  #unitVector(counts: Map<string, number>): Map<string, number> {
+  /** Weights (1 + ln tf), scaled so the article has length 1 under the current IDF. Counts the document in df. */
+  #unitVector(counts: Map<string, number>): TermVector {
+    const all: number[] = [];
+    for (const term of counts.keys()) all.push(this.#stats.intern(term));
+    this.#stats.addDocument(all);
+    const weight: number[] = [];
+    const scaled: number[] = [];
+    let i = 0;
+    for (const count of counts.values()) {
+      const w = 1 + Math.log(count);
+      weight.push(w);
+      scaled.push(w * this.#stats.idf(all[i++] as number));
+    }
     // Only the heaviest terms (weight × IDF): the tail of a long article adds cost to every comparison, not meaning.
-    const weighted = [...counts].map(([term, count]): [string, number, number] => {
-      const weight = 1 + Math.log(count);
-      return [term, weight, weight * this.#stats.idf(term)];
-    });
-    if (weighted.length > MAX_ARTICLE_TERMS) {
-      weighted.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
-      weighted.length = MAX_ARTICLE_TERMS;
+    let order = all.map((_, index) => index);
+    if (order.length > MAX_ARTICLE_TERMS) {
+      order.sort(
+        (a, b) =>
+          (scaled[b] as number) - (scaled[a] as number) ||
+          (this.#stats.term(all[a] as number) < this.#stats.term(all[b] as number) ? -1 : 1),
+      );
+      order = order.slice(0, MAX_ARTICLE_TERMS);
     }
-    const vector = new Map<string, number>();
     let norm = 0;
-    for (const [term, weight, scaled] of weighted) {
-      vector.set(term, weight);
-      norm += scaled * scaled;
-    }
+    for (const index of order) norm += (scaled[index] as number) ** 2;
     norm = Math.sqrt(norm);
-    if (norm > 0) for (const [term, weight] of vector) vector.set(term, weight / norm);
-    return vector;
+    const ids = order.map((index) => all[index] as number);
+    const weights = order.map((index) => (norm > 0 ? (weight[index] as number) / norm : (weight[index] as number)));
+    return { ids, weights };
   }
 
   /**
@@ -369,7 +409,7 @@ export class StoryClusterer {
    * terms only, skipping lists so long that the term is a stop word for this stream: cost is bounded per article.
    */
   #bestCandidates(
-    query: Map<string, number>,
+    query: TermVector,
     time: number,
     base: number,
     language: string | null,
@@ -378,32 +418,38 @@ export class StoryClusterer {
     sameHeadline?: number,
     entityBar: number | null = null,
   ): Candidate[] {
-    // The query as parallel arrays (in the vector's order, so sums run in the same order as before): every exact
-    // cosine below walks them instead of paying two Map lookups per term per candidate.
-    const queryTerm: string[] = [];
-    const queryScaled: number[] = [];
-    const idf2 = new Map<string, number>();
-    const searchable: Array<[string, number]> = [];
-    for (const [term, weight] of query) {
-      const squared = this.#stats.idf(term) ** 2;
-      idf2.set(term, squared);
-      queryTerm.push(term);
-      queryScaled.push(weight * squared);
+    const size = query.ids.length;
+    // weight × IDF² per query term, in reused scratch (a query has at most MAX_ARTICLE_TERMS terms): the exact
+    // cosines below read it once per candidate, and nothing is allocated per term.
+    const queryScaled = this.#queryScaled;
+    const searchable: number[] = [];
+    let queryNorm = 0;
+    for (let i = 0; i < size; i++) {
+      const id = query.ids[i] as number;
+      const weight = query.weights[i] as number;
+      const squared = this.#stats.idf(id) ** 2;
+      queryScaled[i] = weight * squared;
+      queryNorm += weight * weight * squared;
       // A term seen in one document only (this one) has no postings: skip it instead of wasting a query slot.
-      if ((this.#stats.df.get(term) ?? 0) > 1) searchable.push([term, weight * squared]);
+      if (this.#stats.df(id) > 1) searchable.push(i);
     }
-    const terms = searchable
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, queryTerms)
-      .map(([term]) => term);
+    queryNorm = Math.sqrt(queryNorm);
+    if (queryNorm === 0) return [];
+    searchable.sort(
+      (a, b) =>
+        (queryScaled[b] as number) - (queryScaled[a] as number) ||
+        (this.#stats.term(query.ids[a] as number) < this.#stats.term(query.ids[b] as number) ? -1 : 1),
+    );
+    if (searchable.length > queryTerms) searchable.length = queryTerms;
     // Dense scratch arrays indexed by story seq: much cheaper than a Map for the thousands of postings read.
     if (this.#scratch.length < this.#stories.length) this.#scratch = new Float64Array(this.#stories.length * 2);
     const dots = this.#scratch;
-    const touched: number[] = [];
-    for (const term of terms) {
-      const stories = this.#index.get(term);
+    const touched = this.#touched;
+    touched.length = 0;
+    for (const i of searchable) {
+      const stories = this.#index.get(query.ids[i] as number);
       if (stories === undefined || stories.size > MAX_POSTINGS_SCANNED) continue;
-      const weight = (query.get(term) as number) * (idf2.get(term) as number);
+      const weight = queryScaled[i] as number;
       for (const [seq, mass] of stories) {
         if (dots[seq] === 0) touched.push(seq);
         dots[seq] = (dots[seq] as number) + weight * mass;
@@ -411,10 +457,6 @@ export class StoryClusterer {
     }
     const shortlist = topByDot(dots, touched, exclude?.seq ?? -1, MAX_CANDIDATES);
     for (const seq of touched) dots[seq] = 0;
-    let queryNorm = 0;
-    for (const [term, weight] of query) queryNorm += weight * weight * (idf2.get(term) as number);
-    queryNorm = Math.sqrt(queryNorm);
-    if (queryNorm === 0) return [];
     // The partial dot (heaviest terms only) picks the candidates; the exact cosine over all terms decides.
     if (sameHeadline !== undefined && !shortlist.some(([seq]) => seq === sameHeadline))
       shortlist.push([sameHeadline, 0]);
@@ -424,8 +466,8 @@ export class StoryClusterer {
       if (!story.live) continue;
       let dot = 0;
       const centroid = story.centroid;
-      for (let i = 0; i < queryTerm.length; i++) {
-        const mass = centroid.get(queryTerm[i] as string);
+      for (let i = 0; i < size; i++) {
+        const mass = centroid.get(query.ids[i] as number);
         if (mass !== undefined) dot += (queryScaled[i] as number) * mass;
       }
       const similarity = dot / (queryNorm * this.#norm(story));
@@ -462,24 +504,24 @@ export class StoryClusterer {
    * (overlap coefficient). Not a cosine: German capitalises every noun, so an article's "entities" in another
    * language include words the story can never have; what matters is that the names it does share are most of them.
    */
-  #entityOverlap(query: Map<string, number>, story: StoryState): { shared: number; overlap: number } {
+  #entityOverlap(query: TermVector, story: StoryState): { shared: number; overlap: number } {
     let shared = 0;
     let queryEntities = 0;
-    for (const term of query.keys()) {
-      if (!term.startsWith(ENTITY_PREFIX)) continue;
+    for (const id of query.ids) {
+      if (!this.#stats.isEntity(id)) continue;
       queryEntities++;
-      if (story.centroid.has(term)) shared++;
+      if (story.centroid.has(id)) shared++;
     }
     if (shared === 0) return { shared, overlap: 0 };
     let storyEntities = 0;
-    for (const term of story.centroid.keys()) if (term.startsWith(ENTITY_PREFIX)) storyEntities++;
+    for (const id of story.centroid.keys()) if (this.#stats.isEntity(id)) storyEntities++;
     return { shared, overlap: shared / Math.min(queryEntities, storyEntities) };
   }
 
   #norm(story: StoryState): number {
     if (story.normAt < 0 || this.#stats.documents > story.normAt * NORM_REFRESH_GROWTH) {
       let norm = 0;
-      for (const [term, mass] of story.centroid) norm += (mass * this.#stats.idf(term)) ** 2;
+      for (const [id, mass] of story.centroid) norm += (mass * this.#stats.idf(id)) ** 2;
       story.norm = Math.sqrt(norm) || 1;
       story.normAt = this.#stats.documents;
     }
@@ -492,6 +534,7 @@ export class StoryClusterer {
       seq,
       id: storyIdFor(article.id),
       articleIds: [],
+      packed: null,
       centroid: new Map(),
       weight: 0,
       firstSeen: time,
@@ -517,13 +560,7 @@ export class StoryClusterer {
   }
 
   /** Adds the article to the story; `vector` null leaves the centroid as it is (a flood copy past the cap). */
-  #attach(
-    story: StoryState,
-    article: Article,
-    time: number,
-    vector: Map<string, number> | null,
-    oneLiner: boolean,
-  ): void {
+  #attach(story: StoryState, article: Article, time: number, vector: TermVector | null, oneLiner: boolean): void {
     story.articleIds.push(article.id);
     if (!oneLiner) story.fullArticles++;
     const title = titleKey(article.title);
@@ -535,22 +572,23 @@ export class StoryClusterer {
     story.firstSeen = Math.min(story.firstSeen, time);
     story.lastSeen = Math.max(story.lastSeen, time);
     if (article.outlet !== null && !story.outlets.includes(article.outlet)) story.outlets.push(article.outlet);
-    if (vector === null || vector.size === 0) return;
+    if (vector === null || vector.ids.length === 0) return;
     // Moving sum: below the cap the centroid is the plain sum; at the cap old mass fades by 1/cap per article.
     const fade = story.weight >= CENTROID_WEIGHT_CAP ? 1 - 1 / CENTROID_WEIGHT_CAP : 1;
-    if (fade !== 1) for (const [term, mass] of story.centroid) this.#setMass(story, term, mass * fade);
+    if (fade !== 1) for (const [id, mass] of story.centroid) this.#setMass(story, id, mass * fade);
     story.weight = Math.min(CENTROID_WEIGHT_CAP, story.weight + 1);
-    for (const [term, weight] of vector) {
-      this.#setMass(story, term, (story.centroid.get(term) ?? 0) + weight);
+    for (let i = 0; i < vector.ids.length; i++) {
+      const id = vector.ids[i] as number;
+      this.#setMass(story, id, (story.centroid.get(id) ?? 0) + (vector.weights[i] as number));
     }
     this.#prune(story);
     story.normAt = -1;
   }
 
   /** Every centroid change goes through here, so the index's mirrored masses never go stale. */
-  #setMass(story: StoryState, term: string, mass: number): void {
-    story.centroid.set(term, mass);
-    this.#index.set(term, story.seq, mass);
+  #setMass(story: StoryState, id: number, mass: number): void {
+    story.centroid.set(id, mass);
+    this.#index.set(id, story.seq, mass);
   }
 
   /** Keeps the heaviest MAX_CENTROID_TERMS terms, so a story's vector (and its postings) cannot grow without bound. */
@@ -558,11 +596,12 @@ export class StoryClusterer {
     if (story.centroid.size <= MAX_CENTROID_TERMS) return;
     // Rank by weight as compared (mass × IDF): frequent filler words go before the names and figures of the story.
     const ranked = [...story.centroid]
-      .map(([term, mass]): [string, number] => [term, mass * this.#stats.idf(term)])
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    for (const [term] of ranked.slice(MAX_CENTROID_TERMS)) {
-      story.centroid.delete(term);
-      this.#index.remove(term, story.seq);
+      .map(([id, mass]): [number, number] => [id, mass * this.#stats.idf(id)])
+      .sort((a, b) => b[1] - a[1] || (this.#stats.term(a[0]) < this.#stats.term(b[0]) ? -1 : 1));
+    for (let i = MAX_CENTROID_TERMS; i < ranked.length; i++) {
+      const id = (ranked[i] as [number, number])[0];
+      story.centroid.delete(id);
+      this.#index.remove(id, story.seq);
     }
   }
 
@@ -595,9 +634,9 @@ export class StoryClusterer {
   #centroidCosine(a: StoryState, b: StoryState): number {
     const [small, large] = a.centroid.size <= b.centroid.size ? [a, b] : [b, a];
     let dot = 0;
-    for (const [term, mass] of small.centroid) {
-      const other = large.centroid.get(term);
-      if (other !== undefined) dot += mass * other * this.#stats.idf(term) ** 2;
+    for (const [id, mass] of small.centroid) {
+      const other = large.centroid.get(id);
+      if (other !== undefined) dot += mass * other * this.#stats.idf(id) ** 2;
     }
     return dot / (this.#norm(a) * this.#norm(b));
   }
@@ -613,10 +652,10 @@ export class StoryClusterer {
     }
     const total = into.weight + from.weight;
     const scale = total > CENTROID_WEIGHT_CAP ? CENTROID_WEIGHT_CAP / total : 1;
-    for (const [term, mass] of from.centroid) {
-      this.#setMass(into, term, (into.centroid.get(term) ?? 0) + mass);
+    for (const [id, mass] of from.centroid) {
+      this.#setMass(into, id, (into.centroid.get(id) ?? 0) + mass);
     }
-    if (scale !== 1) for (const [term, mass] of into.centroid) this.#setMass(into, term, mass * scale);
+    if (scale !== 1) for (const [id, mass] of into.centroid) this.#setMass(into, id, mass * scale);
     into.weight = Math.min(CENTROID_WEIGHT_CAP, total);
     this.#prune(into);
     into.normAt = -1;
@@ -635,17 +674,17 @@ export class StoryClusterer {
     }
     this.#unindex(from);
     from.articleIds = [];
-    from.hashes = new Map();
+    from.hashes = NO_HASHES;
     from.mergedInto = into.id;
   }
 
   /** Takes a story out of search: its centroid terms leave the index and its hashes the flood table. */
   #unindex(story: StoryState): void {
-    for (const term of story.centroid.keys()) this.#index.remove(term, story.seq);
+    for (const id of story.centroid.keys()) this.#index.remove(id, story.seq);
     for (const hash of story.hashes.keys()) if (this.#hashOwner.get(hash) === story.seq) this.#hashOwner.delete(hash);
     for (const title of story.titles) if (this.#titleOwner.get(title) === story.seq) this.#titleOwner.delete(title);
     story.titles = [];
-    story.centroid = new Map();
+    story.centroid = NO_TERMS;
     story.live = false;
   }
 
@@ -653,11 +692,26 @@ export class StoryClusterer {
     for (const story of this.#stories) {
       if (story.live && this.#clock - story.lastSeen > ARCHIVE_AFTER_MS) {
         this.#unindex(story);
-        story.hashes = new Map();
+        story.hashes = NO_HASHES;
+        this.#pack(story);
       }
     }
   }
 
+  /**
+   * An archived story never changes again: its article ids move out of the assignment map into one packed string
+   * (about a third of the memory of an array of strings plus map entries), with a 32-bit hash each for `storyOf`.
+   */
+  #pack(story: StoryState): void {
+    for (const id of story.articleIds) {
+      this.#assignments.delete(id);
+      this.#archivedIds.add(idHash(id));
+    }
+    story.packed = ID_SEPARATOR + story.articleIds.join(ID_SEPARATOR) + ID_SEPARATOR;
+    story.articleIds = [];
+    story.centroid = NO_TERMS;
+    story.hashes = NO_HASHES;
+  }
   #resolve(story: StoryState): StoryState {
     let current = story;
     while (current.mergedInto !== null) current = this.#byId.get(current.mergedInto) as StoryState;
@@ -665,10 +719,22 @@ export class StoryClusterer {
   }
 }
 
+function articleIdsOf(story: StoryState): string[] {
+  if (story.packed === null) return [...story.articleIds];
+  return story.packed.length <= 2 * ID_SEPARATOR.length ? [] : story.packed.slice(1, -1).split(ID_SEPARATOR);
+}
+
+/** FNV-1a over the id's UTF-16 units: a compact stand-in for an archived article id (collisions are checked). */
+function idHash(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return hash | 0;
+}
+
 function summarise(story: StoryState): StorySummary {
   return {
     id: story.id,
-    articleIds: [...story.articleIds],
+    articleIds: articleIdsOf(story),
     firstSeen: new Date(story.firstSeen).toISOString(),
     lastSeen: new Date(story.lastSeen).toISOString(),
     outlets: [...story.outlets].sort(),
