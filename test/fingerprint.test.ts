@@ -175,6 +175,28 @@ describe("sketch and CandidateIndex", () => {
     expect(index.candidates(sketchText(long.text))).toEqual(["new"]);
   });
 
+  it("keeps finding live articles and drops evicted ones across growth and compaction", () => {
+    // Distinct articles with names and figures (the anchor and fact keys), from a small deterministic generator.
+    const article = (n: number): string => {
+      const sentences: string[] = [];
+      for (let s = 0; s < 20; s++) {
+        const name = `Name${(n * 31 + s * 7) % 9973}x`;
+        sentences.push(
+          `The report by ${name} said ${1000 + ((n * 97 + s * 13) % 9000)} people met in Town${n}y today.`,
+        );
+      }
+      return sentences.join(" ");
+    };
+    // Starts small so the arrays grow, and evicts more than 1,024 articles so the index compacts.
+    const index = new CandidateIndex({ windowMs: 5_000, expectedArticles: 64 });
+    const total = 3000;
+    for (let i = 0; i < total; i++) index.add(`a${i}`, sketchText(article(i)), i * 10);
+    expect(index.size).toBe(501);
+    expect(index.candidates(sketchText(article(total - 1)))).toContain(`a${total - 1}`);
+    expect(index.candidates(sketchText(article(total - 400)))).toContain(`a${total - 400}`);
+    expect(index.candidates(sketchText(article(0)))).not.toContain("a0");
+  });
+
   it("keeps an indexed article under 1.5 KB", () => {
     const index = new CandidateIndex({ expectedArticles: 2000 });
     for (let i = 0; i < 2000; i++) index.add(`a${i}`, sketchText(`${long.text} ${i}`));

@@ -86,22 +86,44 @@ function parseTime(publishedAt: string | number | null | undefined): number {
   return Date.parse(publishedAt);
 }
 
-export function bandKeys(sketch: Sketch): Uint32Array {
-  const keys = new Uint32Array(BANDS);
+/** The LSH band keys of a sketch, written into `into[0..BANDS)`: no allocation on the add/query path. */
+export function writeBandKeys(sketch: Sketch, into: Uint32Array | Int32Array): void {
   for (let band = 0; band < BANDS; band++) {
     let h = BAND_SEED + band;
     for (let row = 0; row < BAND_ROWS; row++) {
       h = combine32(h, sketch.shingles[band * BAND_ROWS + row] as number);
     }
-    keys[band] = h;
+    into[band] = h;
   }
-  return keys;
 }
 
+/** Words per posting in the entry table: key, slot, next. One posting is one cache line read, not three. */
+const ENTRY_WORDS = 3;
+const ENTRY_KEY = 0;
+const ENTRY_SLOT = 1;
+const ENTRY_NEXT = 2;
+/** The most postings one query can read: every key it looks up, each capped at `MAX_POSTINGS_PER_KEY`. */
+const MAX_QUERY_POSTINGS = (BANDS + 2 * MAX_QUERY_KEYS) * MAX_POSTINGS_PER_KEY;
 /**
- * Candidate lookup for copy detection. Keys (LSH bands and anchors) live in one chained hash table on typed arrays:
- * ~12 B per entry plus ~5 B of bucket, so an article costs well under 1.5 KB with its 16-bit sketch.
- * Lookup walks only the chains of the query's keys, never the stored articles.
+ * The query's slot -> counter table: open addressing at load <= 0.4, so a probe rarely takes a second step. Cells are
+ * stamped with the query number, so no query clears it. It stays in cache, where per-slot `seen` arrays cost a random
+ * memory read per posting at a million articles.
+ */
+const QUERY_TABLE_BITS = Math.ceil(Math.log2(MAX_QUERY_POSTINGS * 2.5));
+const QUERY_TABLE_SIZE = 1 << QUERY_TABLE_BITS;
+/**
+ * A query reads a bucket's posting count only when its chain is at least this long: shorter chains cannot be stock
+ * keys (`STOCK_KEY_POSTINGS`), and must be at most `MAX_POSTINGS_PER_KEY` so no key stops before the check.
+ */
+const STOCK_PEEK = 8;
+/** Keys of one query: the bands, then the anchors, then the fact pairs. */
+const MAX_KEYS_PER_QUERY = BANDS + 2 * MAX_QUERY_KEYS;
+
+/**
+ * Candidate lookup for copy detection. Keys (LSH bands, anchors, fact pairs) live in one chained hash table on a
+ * single typed array of interleaved (key, slot, next) postings: ~12 B per posting plus ~5 B of bucket, so an article
+ * costs well under 1.5 KB with its 16-bit sketch. Lookup walks only the chains of the query's keys, never the
+ * stored articles, and counts hits in a small cache-resident table, so its cost stays flat as the index grows.
  */
 export class CandidateIndex {
   readonly #windowMs: number;
@@ -110,12 +132,13 @@ export class CandidateIndex {
   #sketches: Uint16Array;
   #slots = 0;
   #live = 0;
+  /** Slots below this one are evicted (eviction is FIFO), so a posting's liveness needs no per-slot read. */
   #oldest = 0;
   #newestTime = Number.NEGATIVE_INFINITY;
 
-  #keys: Uint32Array;
-  #slotOf: Uint32Array;
-  #next: Int32Array;
+  /** Postings, `ENTRY_WORDS` per entry; keys are stored as int32 (`key | 0`). */
+  #entryData: Int32Array;
+  #entryCapacity: number;
   #entries = 0;
   #heads: Int32Array;
   /** Postings per bucket, saturating at 255: the stock-key test without walking the chain. */
@@ -123,9 +146,18 @@ export class CandidateIndex {
   #mask: number;
 
   #keyCounts: Uint8Array;
-  #seen: Uint32Array;
-  #seenIndex: Int32Array;
+
+  // Query scratch, reused by every query.
+  #queryKeys = new Int32Array(MAX_KEYS_PER_QUERY);
+  #tableSlots = new Int32Array(QUERY_TABLE_SIZE);
+  #tableStamps = new Uint32Array(QUERY_TABLE_SIZE);
   #stamp = 0;
+  #tableIndex = new Int32Array(QUERY_TABLE_SIZE);
+  #foundSlots = new Int32Array(MAX_QUERY_POSTINGS);
+  /** Live postings of the key being walked, counted only once the key is known not to be a stock key. */
+  #pendingSlots = new Int32Array(MAX_POSTINGS_PER_KEY);
+  /** Hits per found slot: band, anchor, fact at 3i, 3i+1, 3i+2. */
+  #foundHits = new Uint16Array(MAX_QUERY_POSTINGS * 3);
 
   constructor(options: CandidateIndexOptions = {}) {
     this.#windowMs = options.windowMs ?? Number.POSITIVE_INFINITY;
@@ -133,12 +165,9 @@ export class CandidateIndex {
     this.#times = new Float64Array(articles);
     this.#sketches = new Uint16Array(articles * STORED_SKETCH_WORDS);
     this.#keyCounts = new Uint8Array(articles * 2);
-    this.#seen = new Uint32Array(articles);
-    this.#seenIndex = new Int32Array(articles);
     const entries = articles * (BANDS + MAX_STORED_ANCHORS + MAX_STORED_FACTS);
-    this.#keys = new Uint32Array(entries);
-    this.#slotOf = new Uint32Array(entries);
-    this.#next = new Int32Array(entries);
+    this.#entryCapacity = entries;
+    this.#entryData = new Int32Array(entries * ENTRY_WORDS);
     const buckets = 2 ** Math.ceil(Math.log2(entries));
     this.#heads = new Int32Array(buckets).fill(-1);
     this.#chainLength = new Uint8Array(buckets);
@@ -159,20 +188,22 @@ export class CandidateIndex {
     this.#ids[slot] = id;
     this.#times[slot] = time;
     const base = slot * STORED_SKETCH_WORDS;
-    for (let i = 0; i < SHINGLE_BINS; i++) this.#sketches[base + i] = sketch.shingles[i] as number;
-    for (let i = 0; i < CONTENT_BINS; i++) this.#sketches[base + SHINGLE_BINS + i] = sketch.content[i] as number;
+    const stored = this.#sketches;
+    for (let i = 0; i < SHINGLE_BINS; i++) stored[base + i] = sketch.shingles[i] as number;
+    for (let i = 0; i < CONTENT_BINS; i++) stored[base + SHINGLE_BINS + i] = sketch.content[i] as number;
     this.#slots++;
     this.#live++;
     // Articles with no word at all have nothing to match on; their sketch is all sentinels.
     if (sketch.words === 0) return;
-    const bands = bandKeys(sketch);
-    for (const key of bands) this.#insert(key, slot);
+    const keys = this.#queryKeys;
+    writeBandKeys(sketch, keys);
+    for (let band = 0; band < BANDS; band++) this.#insert(keys[band] as number, slot);
     const anchors = Math.min(sketch.anchors.length, MAX_STORED_ANCHORS);
     const facts = Math.min(sketch.facts.length, MAX_STORED_FACTS);
     this.#keyCounts[slot * 2] = anchors;
     this.#keyCounts[slot * 2 + 1] = facts;
     for (let i = 0; i < anchors; i++) this.#insert(sketch.anchors[i] as number, slot);
-    for (let i = 0; i < facts; i++) this.#insert(((sketch.facts[i] as number) ^ FACT_TAG) >>> 0, slot);
+    for (let i = 0; i < facts; i++) this.#insert((sketch.facts[i] as number) ^ FACT_TAG, slot);
   }
 
   /** Ids of indexed articles sharing at least `MIN_SHARED_KEYS` bands, anchors or fact pairs with the sketch. */
@@ -183,76 +214,109 @@ export class CandidateIndex {
   /** Candidates with the sketch estimates a caller needs to decide which pairs to verify. */
   query(sketch: Sketch): Candidate[] {
     if (sketch.words === 0 || this.#live === 0) return [];
-    this.#stamp = (this.#stamp + 1) >>> 0;
-    if (this.#stamp === 0) {
-      this.#seen.fill(0);
-      this.#stamp = 1;
-    }
-    const found: number[] = [];
-    const anchorHits: number[] = [];
-    const bandHits: number[] = [];
-    const factHits: number[] = [];
-    const hits = [bandHits, anchorHits, factHits];
-    const visit = (key: number, kind: 0 | 1 | 2): void => {
-      let matches = 0;
-      const bucket = key & this.#mask;
-      if ((this.#chainLength[bucket] as number) > STOCK_KEY_POSTINGS) return;
-      for (let e = this.#heads[bucket] as number; e >= 0; e = this.#next[e] as number) {
-        if (this.#keys[e] !== key) continue;
-        if (++matches > MAX_POSTINGS_PER_KEY) return;
-        const slot = this.#slotOf[e] as number;
-        if (this.#ids[slot] === undefined) continue;
-        let index: number;
-        if (this.#seen[slot] !== this.#stamp) {
-          this.#seen[slot] = this.#stamp;
-          index = found.length;
-          this.#seenIndex[slot] = index;
-          found.push(slot);
-          anchorHits.push(0);
-          bandHits.push(0);
-          factHits.push(0);
-        } else {
-          index = this.#seenIndex[slot] as number;
-        }
-        const counter = hits[kind] as number[];
-        counter[index] = (counter[index] as number) + 1;
-      }
-    };
     // The query uses all of its keys, not only the lowest that `add` stores: a short cut stored earlier holds anchors
     // that need not be among the lowest of the long article that contains it. Stock-key skipping bounds the cost.
     const anchors = Math.min(sketch.anchors.length, MAX_QUERY_KEYS);
     const facts = Math.min(sketch.facts.length, MAX_QUERY_KEYS);
-    for (const key of bandKeys(sketch)) visit(key, 0);
-    for (let i = 0; i < anchors; i++) visit(sketch.anchors[i] as number, 1);
-    for (let i = 0; i < facts; i++) visit(((sketch.facts[i] as number) ^ FACT_TAG) >>> 0, 2);
+    const keys = this.#queryKeys;
+    writeBandKeys(sketch, keys);
+    for (let i = 0; i < anchors; i++) keys[BANDS + i] = sketch.anchors[i] as number;
+    for (let i = 0; i < facts; i++) keys[BANDS + anchors + i] = (sketch.facts[i] as number) ^ FACT_TAG;
+    const keyCount = BANDS + anchors + facts;
+    const data = this.#entryData;
+    const heads = this.#heads;
+    const chainLength = this.#chainLength;
+    const mask = this.#mask;
+    const oldest = this.#oldest;
+    this.#stamp = (this.#stamp + 1) >>> 0;
+    if (this.#stamp === 0) {
+      this.#tableStamps.fill(0);
+      this.#stamp = 1;
+    }
+    const stamp = this.#stamp;
+    const tableStamps = this.#tableStamps;
+    const tableSlots = this.#tableSlots;
+    const tableIndex = this.#tableIndex;
+    const foundSlots = this.#foundSlots;
+    const foundHits = this.#foundHits;
+    const pending = this.#pendingSlots;
+    let found = 0;
+    for (let k = 0; k < keyCount; k++) {
+      const key = keys[k] as number;
+      const bucket = key & mask;
+      // 0 band, 1 anchor, 2 fact: the offset of this key's counter among a found slot's three.
+      const kind = k < BANDS ? 0 : k < BANDS + anchors ? 1 : 2;
+      let visited = 0;
+      let matches = 0;
+      let pendingCount = 0;
+      let stock = false;
+      for (let e = heads[bucket] as number; e >= 0; e = data[e * ENTRY_WORDS + ENTRY_NEXT] as number) {
+        // Most chains are shorter than the peek and are never checked: one random read per key saved.
+        if (++visited === STOCK_PEEK && (chainLength[bucket] as number) > STOCK_KEY_POSTINGS) {
+          stock = true;
+          break;
+        }
+        const at = e * ENTRY_WORDS;
+        if (data[at + ENTRY_KEY] !== key) continue;
+        if (++matches > MAX_POSTINGS_PER_KEY) break;
+        const slot = data[at + ENTRY_SLOT] as number;
+        if (slot >= oldest) pending[pendingCount++] = slot;
+      }
+      if (stock) continue;
+      for (let p = 0; p < pendingCount; p++) {
+        const slot = pending[p] as number;
+        let probe = Math.imul(slot, 0x9e3779b1) >>> (32 - QUERY_TABLE_BITS);
+        let index = -1;
+        while (tableStamps[probe] === stamp) {
+          if (tableSlots[probe] === slot) {
+            index = tableIndex[probe] as number;
+            break;
+          }
+          probe = (probe + 1) & (QUERY_TABLE_SIZE - 1);
+        }
+        if (index < 0) {
+          index = found++;
+          tableStamps[probe] = stamp;
+          tableSlots[probe] = slot;
+          tableIndex[probe] = index;
+          foundSlots[index] = slot;
+          foundHits[index * 3] = 0;
+          foundHits[index * 3 + 1] = 0;
+          foundHits[index * 3 + 2] = 0;
+        }
+        foundHits[index * 3 + kind] = (foundHits[index * 3 + kind] as number) + 1;
+      }
+    }
     const result: Candidate[] = [];
-    for (let i = 0; i < found.length; i++) {
-      const slot = found[i] as number;
-      const short =
-        sketch.anchors.length + sketch.facts.length < SHORT_ARTICLE_KEYS ||
-        (this.#keyCounts[slot * 2] as number) + (this.#keyCounts[slot * 2 + 1] as number) < SHORT_ARTICLE_KEYS;
-      const shared = (anchorHits[i] as number) + (bandHits[i] as number) + (factHits[i] as number);
-      if (shared < (short ? 1 : MIN_SHARED_KEYS)) continue;
+    const queryShort = sketch.anchors.length + sketch.facts.length < SHORT_ARTICLE_KEYS;
+    const stored = this.#sketches;
+    for (let i = 0; i < found; i++) {
+      const slot = foundSlots[i] as number;
+      const storedAnchors = this.#keyCounts[slot * 2] as number;
+      const storedFacts = this.#keyCounts[slot * 2 + 1] as number;
+      const short = queryShort || storedAnchors + storedFacts < SHORT_ARTICLE_KEYS;
+      const bandHits = foundHits[i * 3] as number;
+      const anchorHits = foundHits[i * 3 + 1] as number;
+      const factHits = foundHits[i * 3 + 2] as number;
+      if (anchorHits + bandHits + factHits < (short ? 1 : MIN_SHARED_KEYS)) continue;
       const base = slot * STORED_SKETCH_WORDS;
       let sameShingles = 0;
       for (let b = 0; b < SHINGLE_BINS; b++) {
-        if (this.#sketches[base + b] === ((sketch.shingles[b] as number) & 0xffff)) sameShingles++;
+        if (stored[base + b] === ((sketch.shingles[b] as number) & 0xffff)) sameShingles++;
       }
       let sameContent = 0;
       for (let b = 0; b < CONTENT_BINS; b++) {
-        if (this.#sketches[base + SHINGLE_BINS + b] === ((sketch.content[b] as number) & 0xffff)) sameContent++;
+        if (stored[base + SHINGLE_BINS + b] === ((sketch.content[b] as number) & 0xffff)) sameContent++;
       }
       result.push({
         id: this.#ids[slot] as string,
         resemblance: sameShingles / SHINGLE_BINS,
         contentSimilarity: sameContent / CONTENT_BINS,
-        anchorHits: anchorHits[i] as number,
-        bandHits: bandHits[i] as number,
-        factHits: factHits[i] as number,
-        anchorContainment:
-          (anchorHits[i] as number) / Math.max(1, Math.min(anchors, this.#keyCounts[slot * 2] as number)),
-        factContainment:
-          (factHits[i] as number) / Math.max(1, Math.min(facts, this.#keyCounts[slot * 2 + 1] as number)),
+        anchorHits,
+        bandHits,
+        factHits,
+        anchorContainment: anchorHits / Math.max(1, Math.min(anchors, storedAnchors)),
+        factContainment: factHits / Math.max(1, Math.min(facts, storedFacts)),
       });
     }
     return result;
@@ -282,14 +346,17 @@ export class CandidateIndex {
     const typed =
       this.#times.byteLength +
       this.#sketches.byteLength +
-      this.#seen.byteLength +
-      this.#seenIndex.byteLength +
       this.#keyCounts.byteLength +
-      this.#keys.byteLength +
-      this.#slotOf.byteLength +
-      this.#next.byteLength +
+      this.#entryData.byteLength +
       this.#heads.byteLength +
-      this.#chainLength.byteLength;
+      this.#chainLength.byteLength +
+      this.#queryKeys.byteLength +
+      this.#tableSlots.byteLength +
+      this.#tableStamps.byteLength +
+      this.#tableIndex.byteLength +
+      this.#foundSlots.byteLength +
+      this.#pendingSlots.byteLength +
+      this.#foundHits.byteLength;
     // A pointer per slot plus a short one-byte string (header + characters) per live id.
     let idBytes = this.#ids.length * 8;
     for (let slot = this.#oldest; slot < this.#slots; slot++) {
@@ -305,12 +372,13 @@ export class CandidateIndex {
   }
 
   #insert(key: number, slot: number): void {
-    if (this.#entries === this.#keys.length) this.#growEntries();
+    if (this.#entries === this.#entryCapacity) this.#growEntries();
     const e = this.#entries++;
     const bucket = key & this.#mask;
-    this.#keys[e] = key;
-    this.#slotOf[e] = slot;
-    this.#next[e] = this.#heads[bucket] as number;
+    const at = e * ENTRY_WORDS;
+    this.#entryData[at + ENTRY_KEY] = key;
+    this.#entryData[at + ENTRY_SLOT] = slot;
+    this.#entryData[at + ENTRY_NEXT] = this.#heads[bucket] as number;
     this.#heads[bucket] = e;
     if ((this.#chainLength[bucket] as number) < 255)
       this.#chainLength[bucket] = (this.#chainLength[bucket] as number) + 1;
@@ -324,24 +392,17 @@ export class CandidateIndex {
     const sketches = new Uint16Array(capacity * STORED_SKETCH_WORDS);
     sketches.set(this.#sketches);
     this.#sketches = sketches;
-    const seen = new Uint32Array(capacity);
-    seen.set(this.#seen);
-    this.#seen = seen;
-    this.#seenIndex = new Int32Array(capacity);
     const keyCounts = new Uint8Array(capacity * 2);
     keyCounts.set(this.#keyCounts);
     this.#keyCounts = keyCounts;
   }
 
   #growEntries(): void {
-    const capacity = Math.ceil(this.#keys.length * GROWTH);
-    const keys = new Uint32Array(capacity);
-    keys.set(this.#keys);
-    const slotOf = new Uint32Array(capacity);
-    slotOf.set(this.#slotOf);
-    this.#keys = keys;
-    this.#slotOf = slotOf;
-    this.#next = new Int32Array(capacity);
+    const capacity = Math.ceil(this.#entryCapacity * GROWTH);
+    const data = new Int32Array(capacity * ENTRY_WORDS);
+    data.set(this.#entryData);
+    this.#entryData = data;
+    this.#entryCapacity = capacity;
     this.#rehash(2 ** Math.ceil(Math.log2(capacity)));
   }
 
@@ -354,9 +415,11 @@ export class CandidateIndex {
     this.#heads.fill(-1);
     this.#chainLength.fill(0);
     this.#mask = buckets - 1;
+    const data = this.#entryData;
     for (let e = 0; e < this.#entries; e++) {
-      const bucket = (this.#keys[e] as number) & this.#mask;
-      this.#next[e] = this.#heads[bucket] as number;
+      const at = e * ENTRY_WORDS;
+      const bucket = (data[at + ENTRY_KEY] as number) & this.#mask;
+      data[at + ENTRY_NEXT] = this.#heads[bucket] as number;
       this.#heads[bucket] = e;
       if ((this.#chainLength[bucket] as number) < 255)
         this.#chainLength[bucket] = (this.#chainLength[bucket] as number) + 1;
@@ -382,20 +445,19 @@ export class CandidateIndex {
       slots++;
     }
     this.#ids.length = slots;
+    const data = this.#entryData;
     let entries = 0;
     for (let e = 0; e < this.#entries; e++) {
-      const slot = remap[this.#slotOf[e] as number] as number;
+      const slot = remap[data[e * ENTRY_WORDS + ENTRY_SLOT] as number] as number;
       if (slot < 0) continue;
-      this.#keys[entries] = this.#keys[e] as number;
-      this.#slotOf[entries] = slot;
+      data[entries * ENTRY_WORDS + ENTRY_KEY] = data[e * ENTRY_WORDS + ENTRY_KEY] as number;
+      data[entries * ENTRY_WORDS + ENTRY_SLOT] = slot;
       entries++;
     }
     this.#slots = slots;
     this.#live = slots;
     this.#oldest = 0;
     this.#entries = entries;
-    this.#seen.fill(0);
-    this.#stamp = 0;
     this.#rehash(this.#heads.length);
   }
 }

@@ -145,14 +145,22 @@ function scanWords(text: string): number {
   return count;
 }
 
+/** Scratch copy of the bins for densification; sized for the larger of the two sketches. */
+const densifyScratch = new Uint32Array(Math.max(SHINGLE_BINS, CONTENT_BINS));
+
 /**
  * Fills empty bins from the next non-empty bin to the right (rotation densification, Shrivastava & Li 2014), salted
  * by the distance so two sketches only agree on a borrowed bin when they agree on the bin it came from.
  */
 function densify(bins: Uint32Array): void {
   const k = bins.length;
-  const original = bins.slice();
-  if (original.every((value) => value === EMPTY)) return;
+  const original = densifyScratch;
+  let filled = 0;
+  for (let i = 0; i < k; i++) {
+    original[i] = bins[i] as number;
+    if (bins[i] !== EMPTY) filled++;
+  }
+  if (filled === 0 || filled === k) return;
   for (let i = 0; i < k; i++) {
     if (original[i] !== EMPTY) continue;
     let j = i;
@@ -165,12 +173,23 @@ function densify(bins: Uint32Array): void {
   }
 }
 
+// Sampled anchors and fact pairs of the article being sketched; grown on demand like the word scratch.
+let anchorScratch: Uint32Array<ArrayBuffer> = new Uint32Array(256);
+let factScratch: Uint32Array<ArrayBuffer> = new Uint32Array(256);
+const sentenceKeys = new Uint32Array(MAX_KEYS_PER_SENTENCE);
+
+function grow(values: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
+  const grown = new Uint32Array(values.length * 2);
+  grown.set(values);
+  return grown;
+}
+
 /** Sketches one article's text. Pure; about 20-40 us for 5 KB. */
 export function sketchText(text: string): Sketch {
   const words = scanWords(text);
   const shingles = new Uint32Array(SHINGLE_BINS).fill(EMPTY);
   const content = new Uint32Array(CONTENT_BINS).fill(EMPTY);
-  const anchorList: number[] = [];
+  let anchorCount = 0;
   const w = wordScratch;
   const last = words - SKETCH_SHINGLE_WORDS;
   const flags = contentScratch;
@@ -187,7 +206,9 @@ export function sketchText(text: string): Sketch {
       ((flags[i] as number) | (flags[i + 1] as number) | (flags[i + 2] as number) | (flags[i + 3] as number)) & KEY;
     if (keyed === 0) continue;
     const anchor = mix32(h ^ ANCHOR_SEED);
-    if (anchor >>> (32 - ANCHOR_SAMPLE_SHIFT) === 0) anchorList.push(anchor);
+    if (anchor >>> (32 - ANCHOR_SAMPLE_SHIFT) !== 0) continue;
+    if (anchorCount === anchorScratch.length) anchorScratch = grow(anchorScratch);
+    anchorScratch[anchorCount++] = anchor;
   }
   // Articles shorter than one shingle still get a sketch from their words, so identical short texts compare equal.
   if (last < 0) {
@@ -197,39 +218,42 @@ export function sketchText(text: string): Sketch {
       if (h < (shingles[bin] as number)) shingles[bin] = h;
     }
   }
-  const factList: number[] = [];
-  const keys: number[] = [];
-  const flushFacts = (): void => {
-    for (let x = 0; x < keys.length; x++) {
-      for (let y = x + 1; y < keys.length; y++) {
-        const a = keys[x] as number;
-        const b = keys[y] as number;
-        if (a === b) continue;
-        const pair = a < b ? combine32(a, b) : combine32(b, a);
-        if (pair >>> (32 - FACT_SAMPLE_SHIFT) === 0) factList.push(pair);
+  let factCount = 0;
+  let keyCount = 0;
+  // One pass more than there are words: the extra step flushes the last sentence's pairs.
+  for (let i = 0; i <= words; i++) {
+    const wordFlags = i < words ? (flags[i] as number) : SENTENCE_START;
+    if (wordFlags & SENTENCE_START) {
+      for (let x = 0; x < keyCount; x++) {
+        for (let y = x + 1; y < keyCount; y++) {
+          const a = sentenceKeys[x] as number;
+          const b = sentenceKeys[y] as number;
+          if (a === b) continue;
+          const pair = a < b ? combine32(a, b) : combine32(b, a);
+          if (pair >>> (32 - FACT_SAMPLE_SHIFT) !== 0) continue;
+          if (factCount === factScratch.length) factScratch = grow(factScratch);
+          factScratch[factCount++] = pair;
+        }
       }
+      keyCount = 0;
+      if (i === words) break;
     }
-    keys.length = 0;
-  };
-  for (let i = 0; i < words; i++) {
-    const flags = contentScratch[i] as number;
-    if (flags & SENTENCE_START) flushFacts();
-    if (flags & KEY && keys.length < MAX_KEYS_PER_SENTENCE) keys.push(w[i] as number);
-    if ((flags & CONTENT) === 0) continue;
+    if (wordFlags & KEY && keyCount < MAX_KEYS_PER_SENTENCE) sentenceKeys[keyCount++] = w[i] as number;
+    if ((wordFlags & CONTENT) === 0) continue;
     const h = mix32((w[i] as number) ^ CONTENT_SEED);
     const bin = h >>> CONTENT_BIN_SHIFT;
     if (h < (content[bin] as number)) content[bin] = h;
   }
-  flushFacts();
   densify(shingles);
   densify(content);
-  const anchors = sortedDistinct(anchorList);
-  const facts = sortedDistinct(factList);
+  const anchors = sortedDistinct(anchorScratch, anchorCount);
+  const facts = sortedDistinct(factScratch, factCount);
   return { shingles, content, anchors, facts, words };
 }
 
-function sortedDistinct(values: number[]): Uint32Array {
-  const sorted = Uint32Array.from(values).sort();
+/** The first `count` values of a scratch buffer, copied, sorted ascending and deduplicated. */
+function sortedDistinct(values: Uint32Array, count: number): Uint32Array {
+  const sorted = values.slice(0, count).sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++) {
     if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] as number;
