@@ -3,13 +3,11 @@
  * 100k and 1M × scale, with CPU cost per article by fifths of the stream to show it stays flat as the corpus grows, and a brute-force peer (every article compared with
  * every story) at a small size, as a ratio. Generation time is excluded: only `add()` is timed.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { articleTerms } from "../src/cluster/article-terms.js";
 import { StoryClusterer } from "../src/cluster/index.js";
+import { generateCorpus, toArticle } from "../src/generate/index.js";
 import type { Article } from "../src/model/article.js";
 import type { BenchContext, BenchPart } from "./main.js";
 
@@ -24,42 +22,9 @@ const PEER_ARTICLES = 2_000;
 const CHECKPOINTS = 5;
 const SEED = 11;
 
-type Generate = (options: { articles: number; seed: number }) => Iterable<{ record: GeneratedRecord }>;
-interface GeneratedRecord {
-  id: string;
-  title: string;
-  text: string;
-  url: string;
-  publishedAt: string | null;
-  outlet: string;
-  author: string | null;
-}
-
-function toArticle(record: GeneratedRecord): Article {
-  return {
-    id: record.id,
-    path: null,
-    url: record.url,
-    title: record.title,
-    outlet: record.outlet,
-    author: record.author,
-    publishedAt: record.publishedAt,
-    language: "en",
-    text: record.text,
-    metadata: { fieldSources: {} },
-    diagnostics: [],
-  };
-}
-
 const mb = (bytes: number) => `${Math.round(bytes / 1_048_576)} MB`;
 
 async function run(ctx: BenchContext): Promise<void> {
-  const modulePath = join(ctx.root, "src", "generate", "index.ts");
-  if (!existsSync(modulePath)) {
-    ctx.log("stories: skipped, src/generate is not there to generate articles");
-    return;
-  }
-  const { generateCorpus } = (await import(pathToFileURL(modulePath).href)) as { generateCorpus: Generate };
   const started = Date.now();
   const gc = exposeGc();
 

@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { type ClusteringScores, scoreClustering } from "../src/cluster/clustering-scores.js";
 import { DirichletStream, StoryClusterer } from "../src/cluster/index.js";
 import type { Article } from "../src/model/article.js";
+import { blankArticle } from "../src/model/blank-article.js";
 import type { EvalContext, EvalPart } from "./main.js";
 
 /** Generated corpus size: big enough for dozens of interleaved stories, small enough to run in seconds. */
@@ -21,20 +22,7 @@ const MSTREAM_BATCHES = 16;
 const MSTREAM_BATCH_ITERATIONS = 5;
 
 function article(id: string, fields: Partial<Article>): Article {
-  return {
-    id,
-    path: null,
-    url: null,
-    title: "",
-    outlet: null,
-    author: null,
-    publishedAt: null,
-    language: null,
-    text: "",
-    metadata: { fieldSources: {} },
-    diagnostics: [],
-    ...fields,
-  };
+  return blankArticle({ ...fields, id });
 }
 
 function line(ctx: EvalContext, name: string, s: ClusteringScores, seconds: number, count: number): void {
