@@ -34,30 +34,6 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Words that may join capitalised words inside one name: "Ministry of the Interior", "Bank of England". */
-export const NAME_CONNECTORS: ReadonlySet<string> = new Set([
-  "of",
-  "the",
-  "for",
-  "and",
-  "&",
-  "de",
-  "del",
-  "della",
-  "di",
-  "da",
-  "van",
-  "von",
-  "der",
-  "den",
-  "du",
-  "la",
-  "le",
-  "bin",
-  "al",
-  "ibn",
-]);
-
 /** Connectors that may join parts of a person's name (not "of", "and", "for"). */
 export const PERSON_PARTICLES: ReadonlySet<string> = new Set([
   "de",
@@ -76,3 +52,6 @@ export const PERSON_PARTICLES: ReadonlySet<string> = new Set([
   "al",
   "ibn",
 ]);
+
+/** Words that may join capitalised words inside one name: "Ministry of the Interior", "Bank of England". */
+export const NAME_CONNECTORS: ReadonlySet<string> = new Set(["of", "the", "for", "and", "&", ...PERSON_PARTICLES]);
