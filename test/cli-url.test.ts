@@ -1,11 +1,10 @@
 import { mkdtempSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT_OK, EXIT_SOME_FAILED, runCli } from "../src/cli/index.js";
 import { captureIo } from "./helpers/capture-io.js";
+import { type LoopbackServer, startLoopbackServer } from "./helpers/loopback-server.js";
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tram line opens in Orvel</title>
 <meta property="og:site_name" content="Orvel Evening"></head><body><nav><a href="/">Home</a></nav>
@@ -13,12 +12,12 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 station and the harbour.</p><p>City officials said 9,000 people rode it on the first day, twice the forecast.</p>
 <script>track("pageview")</script></article></body></html>`;
 
-let server: Server;
+let server: LoopbackServer;
 let base: string;
 const dir = mkdtempSync(join(tmpdir(), "parallax-url-"));
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
+  server = await startLoopbackServer((request, response) => {
     if (request.url === "/tram") {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       response.end(PAGE);
@@ -27,14 +26,10 @@ beforeAll(async () => {
       response.end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 describe("parallax extract/analyze URL", () => {
   it("refuses a private address unless --allow-private is given", async () => {

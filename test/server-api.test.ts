@@ -7,14 +7,15 @@ import type { Hono } from "hono";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { enqueueIngest, type IngestJob, openQueue, probePostgres } from "../src/queue/index.js";
+import { enqueueIngest, type IngestJob, openQueue } from "../src/queue/index.js";
 import { SAMPLE_ARTICLES, SAMPLE_STORY } from "../src/server/fixtures/sample-story.js";
 import { createApp, MAX_PAGE_SIZE } from "../src/server/index.js";
 import { searchWords } from "../src/server/story-catalog.js";
 import { redactLocation } from "../src/store/describe-error.js";
-import { openStore } from "../src/store/index.js";
+import { openStore, probePostgres } from "../src/store/index.js";
 import type { Store } from "../src/store/store.js";
 import { runWorker } from "../src/worker/index.js";
+import { TEST_PG_URL } from "./helpers/test-postgres.js";
 import { waitFor } from "./helpers/wait-for.js";
 
 // ---- every JSON response is checked against docs/openapi.yaml ----
@@ -364,7 +365,7 @@ describe("POST /api/articles", () => {
 });
 
 /** The queued ingest's round trip needs a real PostgreSQL (and a worker); skipped with one line without one. */
-const PG_URL = process.env.PARALLAX_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
+const PG_URL = TEST_PG_URL;
 const pgProblem = await probePostgres(PG_URL);
 if (pgProblem !== null) {
   console.log(

@@ -9,12 +9,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateCorpus, toArticle } from "../src/generate/index.js";
 import type { Story } from "../src/model/story.js";
 import { analyzeCorpus } from "../src/pipeline/index.js";
-import { probePostgres } from "../src/queue/index.js";
 import { redactLocation } from "../src/store/describe-error.js";
+import { probePostgres } from "../src/store/index.js";
 import { openStore } from "../src/store/open-store.js";
 import type { Store } from "../src/store/store.js";
+import { TEST_PG_URL } from "./helpers/test-postgres.js";
 
-const PG_URL = process.env.PARALLAX_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
+const PG_URL = TEST_PG_URL;
 const pgProblem = await probePostgres(PG_URL);
 if (pgProblem !== null) {
   console.log(`PostgreSQL not reachable at ${redactLocation(PG_URL)}: skipping the store parity test (${pgProblem})`);

@@ -11,13 +11,15 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/index.js";
-import { countJobs, INGEST_QUEUE, openQueue, probePostgres } from "../src/queue/index.js";
+import { countJobs, INGEST_QUEUE, openQueue } from "../src/queue/index.js";
 import { redactLocation } from "../src/store/describe-error.js";
+import { probePostgres } from "../src/store/index.js";
 import { openStore } from "../src/store/open-store.js";
 import { captureIo } from "./helpers/capture-io.js";
+import { TEST_PG_URL } from "./helpers/test-postgres.js";
 import { WORKER_WAIT_MS, waitFor } from "./helpers/wait-for.js";
 
-const PG_URL = process.env.PARALLAX_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
+const PG_URL = TEST_PG_URL;
 const pgProblem = await probePostgres(PG_URL);
 if (pgProblem !== null) {
   console.log(`PostgreSQL not reachable at ${redactLocation(PG_URL)}: skipping the worker CLI test (${pgProblem})`);

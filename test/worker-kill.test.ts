@@ -8,20 +8,15 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../src/generate/index.js";
-import {
-  countJobs,
-  enqueueIngest,
-  INGEST_QUEUE,
-  openQueue,
-  probePostgres,
-  type QueueTuning,
-} from "../src/queue/index.js";
+import { countJobs, enqueueIngest, INGEST_QUEUE, openQueue, type QueueTuning } from "../src/queue/index.js";
 import { redactLocation } from "../src/store/describe-error.js";
+import { probePostgres } from "../src/store/index.js";
 import { openStore } from "../src/store/open-store.js";
 import { runWorker } from "../src/worker/index.js";
+import { TEST_PG_URL } from "./helpers/test-postgres.js";
 import { WORKER_WAIT_MS, waitFor } from "./helpers/wait-for.js";
 
-const PG_URL = process.env.PARALLAX_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
+const PG_URL = TEST_PG_URL;
 const pgProblem = await probePostgres(PG_URL);
 if (pgProblem !== null) {
   console.log(`PostgreSQL not reachable at ${redactLocation(PG_URL)}: skipping the worker kill test (${pgProblem})`);

@@ -14,10 +14,10 @@ import {
   INGEST_QUEUE,
   type IngestJob,
   openQueue,
-  probePostgres,
   type QueueTuning,
 } from "../src/queue/index.js";
 import { redactLocation } from "../src/store/describe-error.js";
+import { probePostgres } from "../src/store/index.js";
 import { openStore } from "../src/store/open-store.js";
 import { createBatchDb } from "../src/worker/article-batch.js";
 import {
@@ -29,9 +29,10 @@ import {
   type WorkerSummary,
 } from "../src/worker/index.js";
 import { makeArticle } from "./helpers/make-article.js";
+import { TEST_PG_URL } from "./helpers/test-postgres.js";
 import { WORKER_WAIT_MS, waitFor } from "./helpers/wait-for.js";
 
-const PG_URL = process.env.PARALLAX_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
+const PG_URL = TEST_PG_URL;
 const pgProblem = await probePostgres(PG_URL);
 if (pgProblem !== null) {
   console.log(`PostgreSQL not reachable at ${redactLocation(PG_URL)}: skipping worker tests (${pgProblem})`);

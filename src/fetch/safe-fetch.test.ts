@@ -1,14 +1,13 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LoopbackServer, startLoopbackServer } from "../../test/helpers/loopback-server.js";
 import { isPublicAddress } from "./address-policy.js";
 import { safeFetch } from "./safe-fetch.js";
 
-let server: Server;
+let server: LoopbackServer;
 let base: string;
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
+  server = await startLoopbackServer((request, response) => {
     const path = request.url ?? "/";
     if (path === "/page") {
       response.writeHead(200, { "content-type": "text/html; charset=windows-1252" });
@@ -33,14 +32,10 @@ beforeAll(async () => {
       response.end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 describe("isPublicAddress", () => {
   it.each([
@@ -75,8 +70,7 @@ describe("safeFetch", () => {
   });
 
   it("refuses a host name that resolves to a private address", async () => {
-    const port = (server.address() as AddressInfo).port;
-    await expect(safeFetch(`http://localhost:${port}/page`)).rejects.toThrow(/Unexpected private address/);
+    await expect(safeFetch(`http://localhost:${server.port}/page`)).rejects.toThrow(/Unexpected private address/);
   });
 
   it("follows a few redirects and caps loops", async () => {

@@ -10,6 +10,5 @@ export {
 } from "./job-payloads.js";
 export { type OpenQueueOptions, openQueue, type Queue } from "./open-queue.js";
 export { failPermanently } from "./permanent-failure.js";
-export { probePostgres } from "./probe-postgres.js";
 export { ANALYZE_QUEUE, DEAD_LETTER_QUEUE, DEFAULT_QUEUE_SCHEMA, INGEST_QUEUE } from "./queue-names.js";
 export * from "./queue-tuning.js";

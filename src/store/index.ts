@@ -7,5 +7,6 @@ export {
   PG_CONNECTION_TIMEOUT_MS,
   type PostgresStoreOptions,
 } from "./postgres-store.js";
+export { probePostgres } from "./probe-postgres.js";
 export { createSqliteKysely, openSqliteStore } from "./sqlite-store.js";
 export type { PutArticleResult, Store } from "./store.js";

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { describeError } from "../store/describe-error.js";
+import { describeError } from "./describe-error.js";
 
 /** A reachable server answers in milliseconds; short, so a laptop without PostgreSQL skips or fails fast. */
 const PROBE_TIMEOUT_MS = 2_000;

@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import type { Kysely } from "kysely";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { TEST_PG_URL } from "../../test/helpers/test-postgres.js";
 import type { Article } from "../model/article.js";
 import type { Story } from "../model/story.js";
 import type { Database } from "./database.js";
@@ -18,29 +19,12 @@ import { redactLocation } from "./describe-error.js";
 import { migrateToLatest } from "./migrate.js";
 import { type OpenStoreOptions, openStore } from "./open-store.js";
 import { createPostgresKysely, PG_CONNECTION_TIMEOUT_MS } from "./postgres-store.js";
+import { probePostgres } from "./probe-postgres.js";
 import type { SqlFlavor } from "./sql-flavor.js";
 import { createSqliteKysely } from "./sqlite-store.js";
 import type { Store } from "./store.js";
 
-const PG_URL = process.env.PARALLAX_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
-/** Short, so a laptop without PostgreSQL skips quickly; a local server answers in milliseconds. */
-const PG_PROBE_TIMEOUT_MS = 2_000;
-
-/** Why PostgreSQL cannot be used, or null when it answers. */
-async function probePostgres(url: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: PG_PROBE_TIMEOUT_MS });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return null;
-  } catch (error) {
-    return error instanceof Error && error.message !== "" ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
+const PG_URL = TEST_PG_URL;
 const pgProblem = await probePostgres(PG_URL);
 if (pgProblem !== null) {
   console.log(`PostgreSQL not reachable at ${redactLocation(PG_URL)}: skipping PostgreSQL store tests (${pgProblem})`);
