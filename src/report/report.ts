@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../model/diagnostic.js";
+import type { Article } from "../model/article.js";
 import type { Story } from "../model/story.js";
 
 /**
@@ -7,18 +7,8 @@ import type { Story } from "../model/story.js";
  */
 export const REPORT_SCHEMA_VERSION = 1;
 
-export interface ReportArticle {
-  id: string;
-  path: string | null;
-  url: string | null;
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  publishedAt: string | null;
-  language: string | null;
-  text: string;
-  diagnostics: Diagnostic[];
-}
+/** An article as the report shows it: every field of the stored article but its ingest metadata. */
+export type ReportArticle = Omit<Article, "metadata">;
 
 export interface ReportStory extends Omit<Story, "diagnostics" | "independentSources"> {
   /** Outlets left after collapsing copies into their origin (provenance); equals outlets.length without copies. */
