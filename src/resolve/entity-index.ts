@@ -1,6 +1,7 @@
 import type { MentionType } from "../extract/entities/mention.js";
 import type { Entity, EntityMention } from "../model/index.js";
 import { entityId } from "./entity-id.js";
+import { groupBlock, groupStemsMatch, isLowerCase } from "./group-noun.js";
 import { acronymOf, initialsOf, otherNameKey, personNameKey } from "./name-key.js";
 import { bareSurnameFits, personNamesFit } from "./names-match.js";
 import { type PersonName, parsePersonName } from "./person-name.js";
@@ -17,6 +18,8 @@ export interface IndexInput {
 
 interface Alias {
   person: PersonName | null;
+  /** The group-noun stem the name was placed under, when it was read as a group ("британци"). */
+  group: string | null;
   count: number;
 }
 
@@ -59,10 +62,19 @@ export class EntityIndex {
     else {
       // Keys are computed once per new spelling: known spellings (most mentions) cost one map look-up.
       const person = input.type === "person" ? parsePersonName(input.name) : null;
-      const key = person ? personNameKey(person) : `${input.type}:${otherNameKey(input.name)}`;
-      const blocks = person ? personBlocks(person, input) : otherBlocks(input, key);
-      cluster = this.place(input, person, blocks, key);
-      cluster.aliases.set(input.name, { person, count: 1 });
+      const group = person ? this.groupReading(person, input.name) : null;
+      const key = group
+        ? `person:group:${group}`
+        : person
+          ? personNameKey(person)
+          : `${input.type}:${otherNameKey(input.name)}`;
+      const blocks = group
+        ? [`person\u0000grp:${groupBlock(group)}`]
+        : person
+          ? personBlocks(person, input)
+          : otherBlocks(input, key);
+      cluster = this.place(input, person, blocks, key, group);
+      cluster.aliases.set(input.name, { person, group, count: 1 });
       this.byAlias.set(aliasKey, cluster);
       // A name that joined by the loose path brings its own surname keys: later spellings must find the entity
       // under either.
@@ -83,7 +95,31 @@ export class EntityIndex {
     else if (list.at(-1) !== cluster && !list.includes(cluster)) list.push(cluster);
   }
 
-  private place(input: IndexInput, person: PersonName | null, blocks: readonly string[], key: string): Cluster {
+  /** Whether a person of this (bare) name's surname is already known, so that "Giuliani" is not read as a group. */
+  private isKnownSurname(person: PersonName, name: string): boolean {
+    if (!person.surname || isLowerCase(name)) return false;
+    return (this.byBlock.get(`person\u0000s:${person.surname.stem}`) ?? []).some((cluster) =>
+      personFits(cluster, person),
+    );
+  }
+
+  /** The group stem a person name is placed under, or null to place it as a person. */
+  private groupReading(person: PersonName, name: string): string | null {
+    const stem = person.group ?? person.weakGroup;
+    if (!stem || this.isKnownSurname(person, name)) return null;
+    if (person.group) return stem;
+    return (this.byBlock.get(`person\u0000grp:${groupBlock(stem)}`) ?? []).some((cluster) => groupFits(cluster, stem))
+      ? stem
+      : null;
+  }
+
+  private place(
+    input: IndexInput,
+    person: PersonName | null,
+    blocks: readonly string[],
+    key: string,
+    group: string | null,
+  ): Cluster {
     // Other names are looked up by their key only: the acronym block is for acronyms, and two names with the
     // same initials ("Европейски съюз", "Европейски съвет") are not one entity.
     const lookup = person ? blocks : blocks.slice(0, 1);
@@ -94,7 +130,11 @@ export class EntityIndex {
     // An acronym seen for the first time may stand for a full name already placed ("ВОЗ" for "Всемирная
     // организация здравоохранения"); it joins it under the usual dominance rule.
     if (acronym && candidates.length === 0) candidates = this.byBlock.get(acronymBlock(input.type, acronym)) ?? [];
-    const fitting = person ? candidates.filter((cluster) => personFits(cluster, person)) : candidates;
+    const fitting = group
+      ? candidates.filter((cluster) => groupFits(cluster, group))
+      : person
+        ? candidates.filter((cluster) => personFits(cluster, person))
+        : candidates;
     const sized = fitting
       .map((cluster) => ({ cluster, size: cluster.mentions.length }))
       .sort((a, b) => b.size - a.size);
@@ -169,6 +209,7 @@ function personFits(cluster: Cluster, person: PersonName): boolean {
   let bareLoose = false;
   const names: PersonName[] = [];
   for (const alias of cluster.aliases.values()) {
+    if (alias.group) return false;
     if (!alias.person) continue;
     const fit = personNamesFit(alias.person, person);
     if (fit === null) return false;
@@ -178,6 +219,14 @@ function personFits(cluster: Cluster, person: PersonName): boolean {
   }
   if (bareLoose && !strict) return false;
   return bareSurnameFits(person, names);
+}
+
+/** Complete linkage for group nouns: the stem must match the stem of every name in the entity. */
+function groupFits(cluster: Cluster, group: string): boolean {
+  for (const alias of cluster.aliases.values()) {
+    if (!alias.group || !groupStemsMatch(alias.group, group)) return false;
+  }
+  return true;
 }
 
 /** Canonical name: the most common spelling among full names (given name and surname), else the most common. */

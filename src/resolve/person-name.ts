@@ -1,4 +1,5 @@
 import { givenNameGender, givenNameInitials, givenNameKey, isKnownGivenName } from "./given-name.js";
+import { groupStem, weakGroupStem } from "./group-noun.js";
 import { looseSkeleton } from "./loose-skeleton.js";
 import { type Gender, surnameKey } from "./surname.js";
 import { toLatin } from "./transliterate.js";
@@ -23,9 +24,16 @@ export interface PersonName {
    * generation, nor with the plain name, which in the news usually means the better-known one of them.
    */
   generation: Generation;
+  /**
+   * Stem of a group noun ("Brytyjczycy", "американцы": group-noun.ts) when the name may be one; the index reads it
+   * as a group unless a person of that surname is known.
+   */
+  group: string | null;
+  /** A stem the name may have as a group noun only if that group is already known ("Demokrata"). */
+  weakGroup: string | null;
 }
 
-/** "junior", "senior", or a regnal number ("ii", "xiv"): Alexander I and Alexander II are two people. */
+/** "junior", "senior", a regnal number ("ii", "xiv"), or "family" for a plural surname: Alexander I and Alexander II are two people, "Клинтоны" is neither Bill nor Hillary. */
 export type Generation = string | null;
 
 // Roman numerals, with the Cyrillic look-alikes Х and І that Cyrillic text uses for them ("Бенедикт ХVІ").
@@ -54,6 +62,10 @@ const PARTICLES = new Set(["de", "da", "di", "del", "van", "von", "der", "den", 
 // East Slavic patronymics sit between given name and surname and add nothing to identity.
 const PATRONYMIC = /(ovich|evich|ovych|evych|ich|ovna|evna|ichna|ivna|avich|avna|ovic|owicz)$/;
 
+// A Russian surname in the plural names the family ("Клинтоны", "Байдены", "Навальные"), not one of its members:
+// no Russian surname ends in a bare -ы after a consonant. (-и plurals are left alone: "Джулиани" is a surname.)
+const FAMILY_PLURAL = /^\p{Lu}\p{Ll}*(?:[бвгджзклмнпрстфхцчшщ]ы|ые)$/u;
+
 /** Tokens of a name: whitespace, dots of initials ("В.В.Путин") and stray quotes split; hyphens kept. */
 function tokens(name: string): string[] {
   return name
@@ -61,6 +73,25 @@ function tokens(name: string): string[] {
     .replace(/\./g, ". ")
     .split(/\s+/)
     .filter((token) => /\p{L}/u.test(token));
+}
+
+function spelledGivenPart(latin: string): GivenPart {
+  return {
+    key: givenNameKey(latin).key,
+    initials: givenNameInitials(latin),
+    isInitial: false,
+    loose: looseSkeleton(latin),
+  };
+}
+
+/**
+ * A one-word name read as a given name, whatever the lexicon says ("Ivanka", "Асия"): for in-document coreference,
+ * where a lone word that is no surname in the article may still be the first name of someone it names in full.
+ */
+export function asGivenName(word: string): { part: GivenPart; gender: Gender } | null {
+  const latin = toLatin(word.trim()).replace(/[^a-z]/g, "");
+  if (latin.length < 2) return null;
+  return { part: spelledGivenPart(latin), gender: givenNameGender(latin) };
 }
 
 export function parsePersonName(name: string): PersonName {
@@ -78,7 +109,9 @@ export function parsePersonName(name: string): PersonName {
       ? "senior"
       : regnal
         ? regnal.replace(/Х/g, "X").replace(/І/g, "I").replace(/\./g, "").toLowerCase()
-        : null;
+        : written.length === 1 && FAMILY_PLURAL.test(name.trim())
+          ? "family"
+          : null;
   let raw = written
     .filter((_token, index) => !(regnal !== undefined && index === written.length - 1))
     .map((token) => ({ initial: /^\p{L}\.?$/u.test(token), latin: toLatin(token).replace(/[^a-z-]/g, "") }))
@@ -100,15 +133,16 @@ export function parsePersonName(name: string): PersonName {
   let gender: Gender = surname?.gender ?? null;
   const given = givenTokens.map((token): GivenPart => {
     if (token.initial) return { key: "", initials: new Set(token.latin.slice(0, 1)), isInitial: true, loose: "" };
-    const info = givenNameKey(token.latin);
     const givenGender = givenNameGender(token.latin);
     if (gender === null && givenGender !== null && isKnownGivenName(token.latin)) gender = givenGender;
-    return {
-      key: info.key,
-      initials: givenNameInitials(token.latin),
-      isInitial: false,
-      loose: looseSkeleton(token.latin),
-    };
+    return spelledGivenPart(token.latin);
   });
-  return { given, surname, gender, generation };
+  return {
+    given,
+    surname,
+    gender,
+    generation,
+    group: written.length === 1 ? groupStem(name) : null,
+    weakGroup: written.length === 1 ? weakGroupStem(name) : null,
+  };
 }

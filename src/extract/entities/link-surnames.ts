@@ -1,5 +1,5 @@
 import { bareSurnameFits, personNamesMatch } from "../../resolve/names-match.js";
-import { type PersonName, parsePersonName } from "../../resolve/person-name.js";
+import { asGivenName, type PersonName, parsePersonName } from "../../resolve/person-name.js";
 import type { Mention } from "./mention.js";
 
 function fullness(name: PersonName): number {
@@ -36,6 +36,16 @@ export function linkSurnames(mentions: readonly Mention[]): Mention[] {
       // Earlier occurrences win; a later one is only kept when nothing earlier fits.
       if (seen === undefined || (j < index && seen > index)) candidates.set(target.text, j);
     }
+    // A lone word that is no one's surname here may be someone's first name ("Ivanka" → "Ivanka Trump", "Асия" →
+    // "Асия Биби"), even when the lexicon does not know it as a given name.
+    if (candidates.size === 0 && own.surname !== null && own.given.length === 0 && !/\s/.test(mention.text.trim()))
+      for (const [j, other] of parsed.entries()) {
+        const target = mentions[j];
+        if (!other || !target || j === index || target.refersTo !== undefined || other.surname === null) continue;
+        if (fullness(other) <= ownFullness || !firstNameFits(mention.text, other)) continue;
+        const seen = candidates.get(target.text);
+        if (seen === undefined || (j < index && seen > index)) candidates.set(target.text, j);
+      }
     let distinct = dedupeBySameName([...candidates.entries()], parsed);
     // Two people share the surname (a minister and his wife): a bare surname before the second is introduced can
     // only mean the first.
@@ -67,6 +77,26 @@ function lonesGivenFits(own: PersonName, other: PersonName): boolean {
   if (!first || !otherFirst || otherFirst.isInitial) return false;
   if (own.gender !== null && other.gender !== null && own.gender !== other.gender) return false;
   return first.key === otherFirst.key;
+}
+
+/**
+ * A one-word mention as the first given name of a full name: the same variant group or spelling skeleton, or, for a
+ * name the lexicon does not know, the same loose skeleton (Азия/Асия/Ася), and no clash of gender.
+ */
+function firstNameFits(word: string, other: PersonName): boolean {
+  const [first] = other.given;
+  const own = asGivenName(word);
+  // A lower-case word ("torysi", "демократи") is a common noun, never a first name.
+  if (!own || !first || first.isInitial || !/^\p{Lu}/u.test(word.trim())) return false;
+  if (own.gender !== null && other.gender !== null && own.gender !== other.gender) return false;
+  if (own.part.key === first.key) return true;
+  if (own.part.key.startsWith("=") && first.key.startsWith("=")) return false;
+  // The loose skeleton is lossy: only a word with the same first letter as the full name's first name may use it.
+  return (
+    own.part.loose.length > 1 &&
+    own.part.loose === first.loose &&
+    [...own.part.initials].some((letter) => first.initials.has(letter))
+  );
 }
 
 /** Several spellings of one name ("Taras Kovalenko", "Тарас Коваленко") count as one candidate. */
