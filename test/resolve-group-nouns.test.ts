@@ -61,6 +61,24 @@ describe("group nouns (nationalities and party members tagged as people)", () =>
     expect(entityOf(entities, "Taras Zarechanski")).not.toBe(entityOf(entities, "Zarechańczycy"));
   });
 
+  it("joins a capitalised singular to a group already known under its stem", () => {
+    const entities = resolveEntities(
+      [],
+      [mention("a", "заречанисти"), mention("b", "заречанисти"), mention("c", "Zarechanista")],
+    );
+    expect(entityOf(entities, "Zarechanista")).toBe(entityOf(entities, "заречанисти"));
+    // Without a group of that stem, the word stays a (bare) surname: it does not join another group.
+    const other = resolveEntities([], [mention("a", "любравци"), mention("b", "Zarechanista")]);
+    expect(entityOf(other, "Zarechanista")).not.toBe(entityOf(other, "любравци"));
+  });
+
+  it("reads a phrase ending in a lower-case word as a group phrase, not a given name and surname", () => {
+    const parsed = parsePersonName("Liberální zarečané");
+    expect(parsed.given).toEqual([]);
+    expect(parsePersonName("Ludwig van Beethoven").given).toHaveLength(1);
+    expect(parsePersonName("Taras Dravny mlajši").generation).toBe("junior");
+  });
+
   it("reads a demonym-looking word as a surname when a person of that name is known", () => {
     const entities = resolveEntities([], [mention("a", "Marco Belliani"), mention("b", "Belliani")]);
     expect(entityOf(entities, "Belliani")).toBe(entityOf(entities, "Marco Belliani"));

@@ -98,8 +98,12 @@ export class EntityIndex {
   /** Whether a person of this (bare) name's surname is already known, so that "Giuliani" is not read as a group. */
   private isKnownSurname(person: PersonName, name: string): boolean {
     if (!person.surname || isLowerCase(name)) return false;
-    return (this.byBlock.get(`person\u0000s:${person.surname.stem}`) ?? []).some((cluster) =>
-      personFits(cluster, person),
+    // Known means named with a known given name somewhere: a cluster of bare "Demokrat"s, or "Liberalni
+    // Demokraci", is no evidence of a person.
+    return (this.byBlock.get(`person\u0000s:${person.surname.stem}`) ?? []).some(
+      (cluster) =>
+        [...cluster.aliases.values()].some((alias) => alias.person?.given.some((part) => part.key.startsWith("="))) &&
+        personFits(cluster, person),
     );
   }
 

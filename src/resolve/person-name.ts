@@ -39,8 +39,8 @@ export type Generation = string | null;
 // Roman numerals, with the Cyrillic look-alikes Х and І that Cyrillic text uses for them ("Бенедикт ХVІ").
 const REGNAL = /^[IVXХІ]+\.?$/u;
 
-const JUNIOR = /^(jr|junior|mladshij|mladshi|mladsi|ml)$|-(mladshij|mladshi|mladsi|jr)$/;
-const SENIOR = /^(sr|senior|starshij|starshi|starsi|st)$|-(starshij|starshi|starsi|sr)$/;
+const JUNIOR = /^(jr|junior|mladshij|mladshi|mladsi|mlajshi|ml)$|-(mladshij|mladshi|mladsi|jr)$/;
+const SENIOR = /^(sr|senior|starshij|starshi|starsi|starejshi|st)$|-(starshij|starshi|starsi|sr)$/;
 
 // Generational and honorific tails that are not part of the surname ("Biden Jr.", "Байден-старший").
 const SUFFIXES = new Set([
@@ -55,6 +55,8 @@ const SUFFIXES = new Set([
   "starshij",
   "mladshi",
   "starshi",
+  "mlajshi",
+  "starejshi",
   "ml",
   "st",
 ]);
@@ -114,12 +116,17 @@ export function parsePersonName(name: string): PersonName {
           : null;
   let raw = written
     .filter((_token, index) => !(regnal !== undefined && index === written.length - 1))
-    .map((token) => ({ initial: /^\p{L}\.?$/u.test(token), latin: toLatin(token).replace(/[^a-z-]/g, "") }))
+    .map((token) => ({
+      initial: /^\p{L}\.?$/u.test(token),
+      latin: toLatin(token).replace(/[^a-z-]/g, ""),
+      lower: !/\p{Lu}/u.test(token),
+    }))
     .filter((token) => token.latin.length > 0 && !SUFFIXES.has(token.latin.replace(/-/g, "")));
-  // A name written all in lower case ("liberální demokraté", "britanski poslanci") is a common noun phrase: its
-  // first word is an adjective, not a given name, so the whole phrase is kept as one surname-like key.
-  if (raw.length > 1 && !/\p{Lu}/u.test(name))
-    raw = [{ initial: false, latin: raw.map((token) => token.latin).join("-") }];
+  // A name whose last word is in lower case ("Liberální demokraté", "britanski poslanci") is a common noun phrase:
+  // no surname is written in lower case, and its first word is an adjective, not a given name, so the whole phrase
+  // is kept as one surname-like key.
+  if (raw.length > 1 && (raw.at(-1)?.lower ?? false) && !PARTICLES.has(raw.at(-1)?.latin ?? ""))
+    raw = [{ initial: false, latin: raw.map((token) => token.latin).join("-"), lower: true }];
   // "Байден-старший": the generational word is glued by a hyphen.
   for (const token of raw) token.latin = token.latin.replace(/-(mladshij|starshij|mladshi|starshi|jr|sr)$/, "");
   const last = raw.at(-1);
