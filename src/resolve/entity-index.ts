@@ -210,6 +210,7 @@ function personBlocks(person: PersonName, input: IndexInput): string[] {
 function personFits(cluster: Cluster, person: PersonName): boolean {
   // Plain loops with early exits: this runs for every candidate of every new spelling, the index's hot path.
   let strict = false;
+  let loose = false;
   let bareLoose = false;
   const names: PersonName[] = [];
   for (const alias of cluster.aliases.values()) {
@@ -218,10 +219,13 @@ function personFits(cluster: Cluster, person: PersonName): boolean {
     const fit = personNamesFit(alias.person, person);
     if (fit === null) return false;
     if (fit === "strict") strict = true;
-    else if (fit === "bare-loose") bareLoose = true;
+    else if (fit === "loose") loose = true;
+    else bareLoose = true;
     names.push(alias.person);
   }
-  if (bareLoose && !strict) return false;
+  // A surname that agrees only by its loose skeleton needs a second witness: a strict fit, or (for a full name) a
+  // loose fit with a full name whose given name agrees too.
+  if (bareLoose && !strict && !(loose && person.given.length > 0)) return false;
   return bareSurnameFits(person, names);
 }
 

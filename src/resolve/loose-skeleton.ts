@@ -18,6 +18,9 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^j/, "zh"],
   [/dzh|shch|szcz|sch|tsch|tch/g, "s"],
   [/zh|sh|sz|cz|rz|ch|ts|tz|dz/g, "s"],
+  // German rz/rts is r + ts (Kurz/Курц), Polish rz is one sibilant (Andrzej/Анджей): an r before a sibilant is
+  // dropped so both readings meet.
+  [/rs/g, "s"],
   // Hard c (Clinton/Клинтон); the soft c of Pence/Cynthia or Slavic c (ts) is a sibilant.
   [/c(?=[eiy])/g, "s"],
   [/ck|c|q/g, "k"],

@@ -46,6 +46,8 @@ export type NameFit = "strict" | "loose" | "bare-loose" | null;
 // A surname matched only by its loose skeleton needs this many consonants in it: shorter ones collide across
 // unrelated names (Shoigu and Tsekov both reduce to s-k).
 const MIN_LOOSE_SURNAME_CONSONANTS = 3;
+// With first names equal by key, two consonants are enough (Kurz/Курц, Khan/Хан): the given name is the second witness.
+const MIN_EXACT_GIVEN_SURNAME_CONSONANTS = 2;
 
 function givenLooselyCompatible(a: GivenPart, b: GivenPart): boolean {
   if (a.isInitial || b.isInitial) return givenCompatible(a, b);
@@ -65,12 +67,14 @@ function firstVowel(light: string): string {
   return vowel.replace("y", "i").replace("u", "a");
 }
 
-function surnamesLooselyAgree(a: NonNullable<PersonName["surname"]>, b: NonNullable<PersonName["surname"]>): boolean {
+function surnamesLooselyAgree(
+  a: NonNullable<PersonName["surname"]>,
+  b: NonNullable<PersonName["surname"]>,
+  minConsonants: number,
+): boolean {
   if (a.loose !== b.loose || a.loose.length === 0) return false;
   if (a.stem === b.stem) return true;
-  return (
-    a.loose.replace(/[a-]/g, "").length >= MIN_LOOSE_SURNAME_CONSONANTS && firstVowel(a.light) === firstVowel(b.light)
-  );
+  return a.loose.replace(/[a-]/g, "").length >= minConsonants && firstVowel(a.light) === firstVowel(b.light);
 }
 
 /**
@@ -83,9 +87,12 @@ export function personNamesFit(a: PersonName, b: PersonName): NameFit {
   if (personNamesMatch(a, b)) return "strict";
   if (a.generation !== b.generation || a.surname === null || b.surname === null) return null;
   if (a.gender !== null && b.gender !== null && a.gender !== b.gender) return null;
-  if (!surnamesLooselyAgree(a.surname, b.surname)) return null;
   const [firstA] = a.given;
   const [firstB] = b.given;
+  // A short surname (Kurz/Курц) may agree loosely when the first given names agree exactly, not only by sound.
+  const exactGiven = firstA !== undefined && firstB !== undefined && !firstA.isInitial && firstA.key === firstB.key;
+  const minConsonants = exactGiven ? MIN_EXACT_GIVEN_SURNAME_CONSONANTS : MIN_LOOSE_SURNAME_CONSONANTS;
+  if (!surnamesLooselyAgree(a.surname, b.surname, minConsonants)) return null;
   if (!firstA || !firstB) return "bare-loose";
   if (firstA.isInitial && firstB.isInitial) return null;
   // First against first only: the middle-name leniency of the strict path would let "Shah Mahmood" fit

@@ -18,9 +18,12 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/sh|sz/g, "s"],
   [/zh|rz/g, "z"],
   [/tch|tsch|cz|kh|ch|g/g, "h"],
-  [/ts|tz|ć/g, "c"],
+  // The ts sound is marked "C" while the hard-c rule runs, so that a final Slavic ц (Курц, "kurts") is not read as
+  // an English hard c; then it is the plain c of the Slavic spellings again (Cichanouski).
+  [/ts|tz|ć/g, "C"],
   // English hard c (Clinton/Клинтон, Macron/Макрон); before e/i/y it stays the Slavic ts.
   [/c(?=[aourlkt]|$)/g, "k"],
+  [/C/g, "c"],
   // English final -ce is s (Pence/Пенс).
   [/ce$/, "s"],
   // Belarusian and Ukrainian tsekanye/dzekanye: Tsikhanouski = Tikhanovsky, Dziamidau = Demidov.
