@@ -30,6 +30,8 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/ph/g, "f"],
   [/th/g, "t"],
   [/w/g, "v"],
+  // English ph/f is often в in Cyrillic (Stephen/Стивен), and v/f alternate by voicing anyway.
+  [/v/g, "f"],
   // Silent or lost h: Verhofstadt/Верхофстад, Hunter/Хантер, John/Джон.
   [/h/g, ""],
   [/dt/g, "t"],

@@ -46,7 +46,8 @@ const NON_LETTERS = /[^a-z]/g;
 
 /** Skeleton of one lower-case ASCII word: consonants kept, every vowel run (with j/y glides) as "a", doubles merged. */
 export function skeleton(word: string): string {
-  let s = word.replace(NON_LETTERS, "");
+  // Doubled letters go first, so that rules see one letter either way ("Mogg" and "Мог" lose the same silent g).
+  let s = word.replace(NON_LETTERS, "").replace(/(.)\1+/g, "$1");
   for (const [pattern, replacement] of RULES) s = s.replace(pattern, replacement);
   s = s.replace(VOWELS, "a");
   return s.replace(/(.)\1+/g, "$1");

@@ -146,7 +146,19 @@ export const GIVEN_NAME_GROUPS: readonly GivenNameGroup[] = [
   },
   {
     gender: "m",
-    variants: ["andrei", "andrey", "andrej", "andrii", "andriy", "andrij", "andrzej", "andrew", "andreas", "andre"],
+    variants: [
+      "andrei",
+      "andrey",
+      "andrej",
+      "andrii",
+      "andriy",
+      "andrij",
+      "andrzej",
+      "andzhej",
+      "andrew",
+      "andreas",
+      "andre",
+    ],
   },
   { gender: "m", variants: ["pavel", "paval", "pavlo", "pawel", "paul", "paolo", "pablo"] },
   {
@@ -197,7 +209,10 @@ export const GIVEN_NAME_GROUPS: readonly GivenNameGroup[] = [
   { gender: "m", variants: ["anatoly", "anatoli", "anatolii", "anatoliy", "anatol", "anatolij"] },
   { gender: "m", variants: ["vasily", "vasili", "vasyl", "vasil", "wasyl", "vasilij", "vasilii", "basil"] },
   { gender: "m", variants: ["fyodor", "fedor", "fiodar", "fedir", "teodor", "theodore", "feodor", "fiodor"] },
-  { gender: "m", variants: ["yakov", "jakub", "jakov", "yakiv", "jacob", "james", "jakob", "iakov", "jacques"] },
+  {
+    gender: "m",
+    variants: ["yakov", "jakub", "jakov", "yakiv", "jacob", "jakob", "iakov", "jacques", "dzhejkob", "dzhejkab"],
+  },
   {
     gender: "m",
     variants: [
@@ -268,6 +283,18 @@ export const GIVEN_NAME_GROUPS: readonly GivenNameGroup[] = [
   { gender: "f", variants: ["angela", "angela", "anhela"] },
   { gender: "f", variants: ["melania", "melanija"] },
   { gender: "f", variants: ["jill", "dzhil"] },
+  // English and Western names as Russian, Ukrainian and Bulgarian spell them by ear (romanised by toLatin), where
+  // the skeleton cannot see the sound: ph as в (Стивен), th/a as э/ъ (Энтони, Антъни), Spanish j as х (Хосе).
+  { gender: "m", variants: ["stephen", "steven", "stiven", "stivan"] },
+  { gender: "m", variants: ["anthony", "antony", "entoni", "antani"] },
+  { gender: "f", variants: ["lindsey", "lindsay", "lindsi", "lindzi"] },
+  { gender: "m", variants: ["gavin", "gevin", "gejvin"] },
+  { gender: "m", variants: ["rudolph", "rudolf", "rudi", "rudy", "rudolfo"] },
+  { gender: "m", variants: ["brian", "brajan", "bryan"] },
+  { gender: "m", variants: ["charles", "charlz", "sharl", "sharlz"] },
+  { gender: "m", variants: ["william", "uiljam", "uilijam", "uiliam"] },
+  { gender: "f", variants: ["elizabeth", "elizaveta", "elzbieta", "alzbeta", "elizabet", "elizabeta", "elisabeth"] },
+  { gender: "m", variants: ["francis", "frantsisk", "franciszek", "frantisek"] },
 ];
 
 /** Given names that end in "-a" yet are male, so the "-a means female" rule must not apply to them. */
