@@ -145,6 +145,12 @@ function evalSlavicNer(ctx: EvalContext): void {
     ctx.log(
       `| ${type} | ${pairs.length} | ${new Set(pairs.map((p) => p.gold)).size} | ${idsByEntity.size} | ${fmt(scores.precision)} | ${fmt(scores.recall)} | ${fmt(scores.f1)} | ${falseMerges} |`,
     );
+    // The peer every resolver must beat on recall: one entity per exact lemma string. Its precision shows how much
+    // of the loss is the gold's own (one written name under two ids), which no resolver can avoid.
+    const exact = bcubed(pairs.map((pair) => ({ gold: pair.gold, predicted: pair.name })));
+    ctx.log(
+      `| ${type}, exact-lemma peer | ${pairs.length} | | ${new Set(pairs.map((p) => p.name)).size} | ${fmt(exact.precision)} | ${fmt(exact.recall)} | ${fmt(exact.f1)} | |`,
+    );
   }
   ctx.log("false merge examples (entity = gold ids it mixes, with some of their names):");
   const limit = Number(process.env.ENTITIES_EXAMPLES ?? MAX_EXAMPLES);

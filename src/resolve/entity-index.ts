@@ -32,8 +32,6 @@ interface Cluster {
   mentions: EntityMention[];
   articleIds: Set<string>;
   roles: Set<string>;
-  /** Blocks the entity is registered under, so that a merge can move it. */
-  blocks: Set<string>;
 }
 
 // A name that fits several existing people (a bare surname shared by relatives) joins the biggest only when it
@@ -92,33 +90,9 @@ export class EntityIndex {
 
   private register(block: string, cluster: Cluster): void {
     const list = this.byBlock.get(block);
-    cluster.blocks.add(block);
     if (!list) this.byBlock.set(block, [cluster]);
     // The cluster registered last is the usual repeat (its own new spelling), so the check is cheap.
     else if (list.at(-1) !== cluster && !list.includes(cluster)) list.push(cluster);
-  }
-
-  /**
-   * A name that fits two people who turn out to fit each other name for name (a spelling that arrived between two
-   * halves of one entity): the smaller is folded into the bigger. Complete linkage still holds over the union.
-   */
-  private mergeInto(target: Cluster, absorbed: Cluster): void {
-    for (const [name, alias] of absorbed.aliases) {
-      target.aliases.set(name, alias);
-      this.byAlias.set(`${absorbed.type}\u0000${name}`, target);
-    }
-    for (const [spelling, count] of absorbed.spellings)
-      target.spellings.set(spelling, (target.spellings.get(spelling) ?? 0) + count);
-    target.mentions.push(...absorbed.mentions);
-    for (const id of absorbed.articleIds) target.articleIds.add(id);
-    for (const role of absorbed.roles) target.roles.add(role);
-    for (const block of absorbed.blocks) {
-      const list = this.byBlock.get(block) ?? [];
-      const at = list.indexOf(absorbed);
-      if (at >= 0) list.splice(at, 1);
-      this.register(block, target);
-    }
-    this.clusters.splice(this.clusters.indexOf(absorbed), 1);
   }
 
   /** Whether a person of this (bare) name's surname is already known, so that "Giuliani" is not read as a group. */
@@ -170,10 +144,6 @@ export class EntityIndex {
       .sort((a, b) => b.size - a.size);
     const [best, second] = sized;
     if (best && (!second || best.size >= DOMINANCE * second.size)) return best.cluster;
-    if (best && second && sized.length === 2 && person && clustersFit(best.cluster, second.cluster)) {
-      this.mergeInto(best.cluster, second.cluster);
-      return best.cluster;
-    }
     const cluster: Cluster = {
       id: this.freshId(input.type, key),
       type: input.type,
@@ -182,7 +152,6 @@ export class EntityIndex {
       mentions: [],
       articleIds: new Set(),
       roles: new Set(),
-      blocks: new Set(),
     };
     this.clusters.push(cluster);
     return cluster;
@@ -258,13 +227,6 @@ function personFits(cluster: Cluster, person: PersonName): boolean {
   // loose fit with a full name whose given name agrees too.
   if (bareLoose && !strict && !(loose && person.given.length > 0)) return false;
   return bareSurnameFits(person, names);
-}
-
-/** Whether every person name of one entity fits the other entity, so that their union keeps complete linkage. */
-function clustersFit(a: Cluster, b: Cluster): boolean {
-  for (const alias of b.aliases.values())
-    if (!alias.person || alias.group || !personFits(a, alias.person)) return false;
-  return true;
 }
 
 /** Complete linkage for group nouns: the stem must match the stem of every name in the entity. */
