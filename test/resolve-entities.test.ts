@@ -67,6 +67,13 @@ describe("resolveEntities", () => {
     ).toHaveLength(0);
   });
 
+  it("joins a short bare name across scripts only when its letters agree, Cyrillic х read as h", () => {
+    const entities = resolveEntities([], [mention("a", "Rahal"), mention("b", "Рахал"), mention("c", "Rehal")]);
+    const group = (name: string) => entities.find((e) => e.aliases.includes(name))?.id;
+    expect(group("Rahal")).toBe(group("Рахал"));
+    expect(group("Rehal")).not.toBe(group("Rahal"));
+  });
+
   it("never merges a country with a person of the same spelling", () => {
     const entities = resolveEntities(
       [],

@@ -16,6 +16,8 @@ export interface SurnameKey {
 
 function lightFold(stem: string): string {
   return stem
+    // Cyrillic х is the h of Latin spellings (Мохамед/Mohamed, Хант/Hunt).
+    .replace(/kh/g, "h")
     .replace(/[yj]/g, "i")
     .replace(/w/g, "v")
     .replace(/(.)\1+/g, "$1");
