@@ -63,7 +63,8 @@ function givenLooselyCompatible(a: GivenPart, b: GivenPart): boolean {
  * Sturgeon/Стърджън): "Kuciak" and "Кейсик" differ in it, Barnier and Барние do not.
  */
 function firstVowel(light: string): string {
-  const vowel = /[aeiouy]/.exec(light.replace(/^[yj](?=[aeiou])/, ""))?.[0] ?? "";
+  // Italian gi/ci before a vowel write a soft consonant, not a vowel (Giuliani/Джулиани).
+  const vowel = /[aeiouy]/.exec(light.replace(/^[yj](?=[aeiou])/, "").replace(/^([gc])i(?=[aeou])/, "$1"))?.[0] ?? "";
   return vowel.replace("y", "i").replace("u", "a");
 }
 
