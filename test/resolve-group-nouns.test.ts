@@ -77,6 +77,13 @@ describe("group nouns (nationalities and party members tagged as people)", () =>
     expect(parsed.given).toEqual([]);
     expect(parsePersonName("Ludwig van Beethoven").given).toHaveLength(1);
     expect(parsePersonName("Taras Dravny mlajši").generation).toBe("junior");
+    // A capitalised particle opening a name is a given name only where it is one ("Al", "Van"), and not before
+    // another particle.
+    expect(parsePersonName("Al Dorvin").given).toHaveLength(1);
+    expect(parsePersonName("Van der Dorvin").given).toHaveLength(0);
+    expect(parsePersonName("De Dorvin").given).toHaveLength(0);
+    // The Arabic article glued to a surname is not part of it.
+    expect(parsePersonName("Saif ul-Dorvan").surname?.stem).toBe(parsePersonName("Saif Dorvan").surname?.stem);
   });
 
   it("reads a demonym-looking word as a surname when a person of that name is known", () => {

@@ -60,13 +60,46 @@ const SUFFIXES = new Set([
   "ml",
   "st",
 ]);
-const PARTICLES = new Set(["de", "da", "di", "del", "van", "von", "der", "den", "le", "la", "bin", "ibn", "al", "el"]);
+const PARTICLES = new Set([
+  "de",
+  "da",
+  "di",
+  "del",
+  "van",
+  "von",
+  "der",
+  "den",
+  "le",
+  "la",
+  "bin",
+  "ibn",
+  "al",
+  "el",
+  "ul",
+  "ud",
+  "ur",
+]);
+// The Arabic article, as written before its noun with a hyphen and assimilated to it (al-, ul-, ud-, ur-, as-...):
+// "Saif ul-Malook", "Саиф уль-Малук" and "Saif Malook" name one man; "Bashar al-Assad" is Асад in Cyrillic.
+const ARABIC_ARTICLE = /^(?:(?:al|el|ul|ud|ur|us|ad|ar|as|an|at|az|ash)-)+(?=[a-z]{3})/;
 // East Slavic patronymics sit between given name and surname and add nothing to identity.
 const PATRONYMIC = /(ovich|evich|ovych|evych|ich|ovna|evna|ichna|ivna|avich|avna|ovic|owicz)$/;
 
 // A Russian surname in the plural names the family ("Клинтоны", "Байдены", "Навальные"), not one of its members:
 // no Russian surname ends in a bare -ы after a consonant. (-и plurals are left alone: "Джулиани" is a surname.)
 const FAMILY_PLURAL = /^\p{Lu}\p{Ll}*(?:[бвгджзклмнпрстфхцчшщ]ы|ые)$/u;
+
+// Particles that are also given names when they open a name with a capital: "Al Gore", "Van Morrison" (but "Van
+// der Bellen", "De Gaulle", "Le Pen" open with a particle of the surname).
+const PARTICLE_GIVEN_NAMES = new Set(["al", "van"]);
+
+function isParticleGivenName(
+  token: { latin: string; lower: boolean },
+  next: { latin: string } | undefined,
+  index: number,
+): boolean {
+  return index === 0 && !token.lower && PARTICLE_GIVEN_NAMES.has(token.latin) && !PARTICLES.has(next?.latin ?? "");
+}
 
 /** Tokens of a name: whitespace, dots of initials ("В.В.Путин") and stray quotes split; hyphens kept. */
 function tokens(name: string): string[] {
@@ -132,11 +165,13 @@ export function parsePersonName(name: string): PersonName {
   const last = raw.at(-1);
   const lone = raw.length === 1 && last !== undefined && isKnownGivenName(last.latin);
   const surnameToken = last && !last.initial && !lone ? last : undefined;
-  const givenTokens = (surnameToken ? raw.slice(0, -1) : raw).filter(
-    (token) =>
-      !PARTICLES.has(token.latin) && !(token.latin.length > 6 && PATRONYMIC.test(token.latin) && !token.initial),
+  const before = surnameToken ? raw.slice(0, -1) : raw;
+  const givenTokens = before.filter(
+    (token, index) =>
+      !(PARTICLES.has(token.latin) && !isParticleGivenName(token, before[index + 1], index)) &&
+      !(token.latin.length > 6 && PATRONYMIC.test(token.latin) && !token.initial),
   );
-  const surname = surnameToken ? surnameKey(surnameToken.latin) : null;
+  const surname = surnameToken ? surnameKey(surnameToken.latin.replace(ARABIC_ARTICLE, "")) : null;
   let gender: Gender = surname?.gender ?? null;
   const given = givenTokens.map((token): GivenPart => {
     if (token.initial) return { key: "", initials: new Set(token.latin.slice(0, 1)), isInitial: true, loose: "" };

@@ -15,12 +15,14 @@ export interface SurnameKey {
 }
 
 function lightFold(stem: string): string {
-  return stem
-    // Cyrillic х is the h of Latin spellings (Мохамед/Mohamed, Хант/Hunt).
-    .replace(/kh/g, "h")
-    .replace(/[yj]/g, "i")
-    .replace(/w/g, "v")
-    .replace(/(.)\1+/g, "$1");
+  return (
+    stem
+      // Cyrillic х is the h of Latin spellings (Мохамед/Mohamed, Хант/Hunt).
+      .replace(/kh/g, "h")
+      .replace(/[yj]/g, "i")
+      .replace(/w/g, "v")
+      .replace(/(.)\1+/g, "$1")
+  );
 }
 
 // Stems shorter than this after cutting an ending are names like "Lev" or "Tsoi", not a stem plus a suffix.
