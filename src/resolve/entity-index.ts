@@ -2,7 +2,7 @@ import type { MentionType } from "../extract/entities/mention.js";
 import type { Entity, EntityMention } from "../model/index.js";
 import { entityId } from "./entity-id.js";
 import { groupBlock, groupStemsMatch, isLowerCase } from "./group-noun.js";
-import { acronymOf, initialsOf, otherNameKey, personNameKey } from "./name-key.js";
+import { acronymOf, initialsOf, otherEntityKey, personNameKey } from "./name-key.js";
 import { bareSurnameFits, personNamesFit } from "./names-match.js";
 import { type PersonName, parsePersonName } from "./person-name.js";
 
@@ -67,7 +67,7 @@ export class EntityIndex {
         ? `person:group:${group}`
         : person
           ? personNameKey(person)
-          : `${input.type}:${otherNameKey(input.name)}`;
+          : `${input.type}:${otherEntityKey(input.name, input.type)}`;
       const blocks = group
         ? [`person\u0000grp:${groupBlock(group)}`]
         : person

@@ -1,4 +1,6 @@
 import type { MentionType } from "../extract/entities/mention.js";
+import { ORGANISATIONS } from "./data/organisations.js";
+import { PLACES } from "./data/places.js";
 import { type PersonName, parsePersonName } from "./person-name.js";
 import { skeleton } from "./phonetic.js";
 import { toLatin } from "./transliterate.js";
@@ -102,13 +104,77 @@ export function acronymOf(name: string): string | null {
   return scriptMark(only) + [...only].map((letter) => toLatin(letter).slice(0, 1)).join("");
 }
 
+interface GazetteerIndex {
+  /** Lightly folded spelling of every listed name → entry id. */
+  bySpelling: Map<string, string>;
+  /** Name key of every listed name → the entries and spellings that have it. */
+  byKey: Map<string, Array<{ id: string; spelling: string }>>;
+}
+
+const gazetteers = new Map<MentionType, GazetteerIndex>();
+
+// An inflected or misspelled name ("Wielkiej Brytanii") reaches a listed entry by its name key only when its first
+// letters agree with a listed spelling: name keys are lossy, and "Сливен" (a Bulgarian town) has Slovenija's.
+const GAZETTEER_PREFIX = 4;
+
+function lightSpelling(name: string): string {
+  return toLatin(name)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** The gazetteer of one type, indexed on first use (places.ts, organisations.ts). */
+function gazetteer(type: MentionType): GazetteerIndex | null {
+  const entries = type === "place" ? PLACES : type === "organization" ? ORGANISATIONS : null;
+  if (!entries) return null;
+  const built = gazetteers.get(type);
+  if (built) return built;
+  const index: GazetteerIndex = { bySpelling: new Map(), byKey: new Map() };
+  for (const entry of entries)
+    for (const name of entry.names) {
+      const spelling = lightSpelling(name);
+      index.bySpelling.set(spelling, entry.id);
+      const key = otherNameKey(name);
+      index.byKey.set(key, [...(index.byKey.get(key) ?? []), { id: entry.id, spelling }]);
+    }
+  gazetteers.set(type, index);
+  return index;
+}
+
+/**
+ * Gazetteer id of an organisation or place name written in any language the gazetteer lists ("Niemcy", "Германия"
+ * → "germany"; "ЕС", "Unia Europejska" → "european-union"), else null.
+ */
+export function gazetteerEntry(name: string, type: MentionType): string | null {
+  const index = gazetteer(type);
+  if (!index) return null;
+  const spelling = lightSpelling(name);
+  const exact = index.bySpelling.get(spelling);
+  if (exact) return exact;
+  // Acronyms are listed letter for letter: a key match would let "EU" stand for any two-word "E... U...".
+  if (acronymOf(name)) return null;
+  const prefix = spelling.slice(0, GAZETTEER_PREFIX);
+  const ids = new Set(
+    (index.byKey.get(otherNameKey(name)) ?? [])
+      .filter((entry) => entry.spelling.slice(0, GAZETTEER_PREFIX) === prefix)
+      .map((entry) => entry.id),
+  );
+  return ids.size === 1 ? ([...ids][0] ?? null) : null;
+}
+
+/** Key of an organisation or place name: the gazetteer's id for a listed one, else its name key. */
+export function otherEntityKey(name: string, type: MentionType): string {
+  const listed = gazetteerEntry(name, type);
+  return listed ? `gazetteer:${listed}` : otherNameKey(name);
+}
+
 /**
  * Key of a name, equal across scripts and romanisations of one name and different for a husband and his wife
  * (gender is part of it): "Aliaksandr Lukashenka" and "Александр Лукашенко" share a key; "Alexei Navalny" and
  * "Yulia Navalnaya" do not, nor do "Lukashenko" and "Lukashev". Keys of different types never collide.
  */
 export function nameKey(name: string, type: MentionType = "person"): string {
-  if (type !== "person") return `${type}:${otherNameKey(name)}`;
+  if (type !== "person") return `${type}:${otherEntityKey(name, type)}`;
   return personNameKey(parsePersonName(name));
 }
 
