@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type ClusteringScores, scoreClustering } from "../src/cluster/clustering-scores.js";
-import { DirichletStream, StoryClusterer } from "../src/cluster/index.js";
+import { DirichletStream, type DirichletStreamOptions, MSTREAM_OPTIONS, StoryClusterer } from "../src/cluster/index.js";
 import type { Article } from "../src/model/article.js";
 import { blankArticle } from "../src/model/blank-article.js";
 import type { EvalContext, EvalPart } from "./main.js";
@@ -59,22 +59,29 @@ async function mstream(ctx: EvalContext): Promise<void> {
 
 /**
  * The short-text mode (src/cluster/dirichlet-stream.ts) on the same headlines, already lower-cased with stop words
- * removed by the data set, so split on spaces. One pass, argmax; then the MStreamF-style batch variant, which is
- * MULTI-PASS inside each batch (documents of the open batch are re-assigned), printed for reference only.
+ * removed by the data set, so split on spaces. One pass, argmax: the default model (specificity prior, recorded
+ * merges; ids resolved through the recorded merges after the pass), the same without merges, and plain MStream; then
+ * the MStreamF-style batch variant of plain MStream, which is MULTI-PASS inside each batch (documents of the open
+ * batch are re-assigned), printed for reference only.
  */
 function mstreamDirichlet(ctx: EvalContext, rows: ReadonlyArray<{ clusterNo: number; textCleaned: string }>): void {
   const gold = rows.map((row) => String(row.clusterNo));
   const docs = rows.map((row) => row.textCleaned.split(" ").filter((token) => token !== ""));
-  const stream = new DirichletStream();
-  let started = performance.now();
-  const predicted = docs.map((tokens) => String(stream.add(tokens)));
-  line(
-    ctx,
-    "MStream News (DMM, one pass)",
-    scoreClustering(predicted, gold),
-    (performance.now() - started) / 1000,
-    rows.length,
-  );
+  const onePass = (name: string, options: DirichletStreamOptions): string[] => {
+    const stream = new DirichletStream(options);
+    const started = performance.now();
+    const joined = docs.map((tokens) => stream.add(tokens));
+    const seconds = (performance.now() - started) / 1000;
+    const predicted = joined.map((id) => String(stream.resolve(id)));
+    line(ctx, name, scoreClustering(predicted, gold), seconds, rows.length);
+    if (stream.merges.length > 0) {
+      const small = stream.merges.filter((merge) => merge.rule === "small").length;
+      const profile = stream.merges.length - small;
+      ctx.log(`  merges: ${stream.merges.length} (${small} small clusters re-decided, ${profile} similar profiles)`);
+    }
+    return predicted;
+  };
+  const predicted = onePass("MStream News (DMM, one pass: specificity prior + recorded merges)", {});
   const size = Math.ceil(docs.length / MSTREAM_BATCHES);
   let meanBatchNmi = 0;
   for (let from = 0; from < docs.length; from += size) {
@@ -84,9 +91,11 @@ function mstreamDirichlet(ctx: EvalContext, rows: ReadonlyArray<{ clusterNo: num
   ctx.log(
     `  DMM one pass: mean NMI within each of ${MSTREAM_BATCHES} batches ${meanBatchNmi.toFixed(3)} (global NMI above)`,
   );
+  onePass("MStream News (DMM, one pass: specificity prior, no merges)", { merges: false });
+  onePass("MStream News (DMM, one pass: plain MStream)", MSTREAM_OPTIONS);
 
-  const batched = new DirichletStream({ batches: true });
-  started = performance.now();
+  const batched = new DirichletStream({ ...MSTREAM_OPTIONS, batches: true });
+  const started = performance.now();
   const refined: string[] = [];
   for (let from = 0; from < docs.length; from += size) {
     for (const tokens of docs.slice(from, from + size)) batched.add(tokens);
@@ -95,7 +104,7 @@ function mstreamDirichlet(ctx: EvalContext, rows: ReadonlyArray<{ clusterNo: num
   }
   line(
     ctx,
-    `MStream News (DMM, ${MSTREAM_BATCHES} batches × ${MSTREAM_BATCH_ITERATIONS} re-assignments: multi-pass within a batch)`,
+    `MStream News (plain MStream, ${MSTREAM_BATCHES} batches × ${MSTREAM_BATCH_ITERATIONS} re-assignments: multi-pass within a batch)`,
     scoreClustering(refined, gold),
     (performance.now() - started) / 1000,
     rows.length,

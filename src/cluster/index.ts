@@ -4,10 +4,12 @@ export type { ClustererSnapshot, MergeRecord, MoveRecord, StorySnapshot } from "
 export { type ClusteringScores, scoreClustering } from "./clustering-scores.js";
 export {
   type DirichletClusterCounts,
+  type DirichletMerge,
   DirichletStream,
   type DirichletStreamOptions,
   DMM_ALPHA,
   DMM_BETA,
+  MSTREAM_OPTIONS,
 } from "./dirichlet-stream.js";
 export { compareByPublication, groupStories, type StoryGroup } from "./group-stories.js";
 export { outlineStory, type RankedArticle, rankStoryArticles, type StoryOutline } from "./rank-story-articles.js";
