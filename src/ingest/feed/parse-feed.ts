@@ -7,6 +7,7 @@ import { extractHtml } from "../html/extract-html.js";
 import type { EntryDraft, JsonRead, RejectedRecord } from "../json/parse-json.js";
 import { finishText } from "../text/finish-text.js";
 import { splitParagraphs } from "../text/parse-plain-text.js";
+import { outletOfFeedTitle } from "./feed-outlet.js";
 
 /** Elements whose content is markup or escaped markup: kept raw so their HTML reaches the HTML extractor intact. */
 const RAW_ELEMENTS = ["description", "content:encoded", "content", "summary", "title"];
@@ -116,14 +117,14 @@ function entryDraft(entry: Node, feed: FeedInfo, now: Date): ArticleDraft | stri
     draft.metadata.tags = [...new Set(categories)];
     draft.fieldSources.tags = "feed";
   }
-  // The real publisher: an entry's <source> (aggregators), else the feed's own title.
+  // The real publisher: an entry's <source> (aggregators), else the feed's own title without its section.
   const sourceEl = entry.source as Node | string | undefined;
   const sourceTitle =
     sourceEl && typeof sourceEl === "object"
       ? (textOfValue(sourceEl.title) ?? textOfValue(sourceEl))
       : textOfValue(sourceEl);
   draft.metadata.feed = { title: feed.title, url: feed.url, source: sourceTitle };
-  setField(draft, "outlet", sourceTitle ?? feed.title, "feed");
+  setField(draft, "outlet", sourceTitle ?? outletOfFeedTitle(feed.title, feed.url), "feed");
   setField(draft, "declaredLanguage", feed.language, "feed");
 
   const contentHtml = htmlOf(entry["content:encoded"] ?? entry.content);
