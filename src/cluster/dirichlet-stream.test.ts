@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DirichletStream, type DirichletStreamOptions, MSTREAM_OPTIONS } from "./dirichlet-stream.js";
+import { DirichletStream, type DirichletStreamOptions, DMM_SWEEP_EVERY, MSTREAM_OPTIONS } from "./dirichlet-stream.js";
 
 const words = (text: string) => text.split(" ");
 
@@ -13,6 +13,22 @@ function run(options: DirichletStreamOptions, docs: readonly string[]) {
 }
 
 describe("DirichletStream", () => {
+  it("archives a cluster silent for longer than maxSilence: a headline months later starts a new story", () => {
+    const day = 86_400_000;
+    const stream = new DirichletStream({ maxSilence: 30 * day });
+    const first = stream.add(words("harbor bridge vote council"), 0);
+    expect(stream.add(words("harbor bridge vote council"), 2 * day)).toBe(first);
+    // Enough unrelated headlines, 200 days later, for a sweep to run.
+    for (let i = 0; i < DMM_SWEEP_EVERY; i++) stream.add(words(`filler${i} topic${i}`), 200 * day);
+    const later = stream.add(words("harbor bridge vote council"), 200 * day);
+    expect(later).not.toBe(first);
+    // Without the option the old story is still a candidate.
+    const forever = new DirichletStream();
+    const kept = forever.add(words("harbor bridge vote council"), 0);
+    for (let i = 0; i < DMM_SWEEP_EVERY; i++) forever.add(words(`filler${i} topic${i}`), 200 * day);
+    expect(forever.add(words("harbor bridge vote council"), 200 * day)).toBe(kept);
+  });
+
   it("puts identical documents in one cluster", () => {
     const stream = new DirichletStream();
     const ids = [1, 2, 3, 4].map(() => stream.add(words("storm floods coast town")));

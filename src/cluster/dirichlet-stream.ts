@@ -110,6 +110,13 @@ export const DMM_PROFILE_SIMILARITY = 0.3;
  */
 export const DMM_MAX_POSTING = 250;
 
+/**
+ * Documents between two sweeps for silent clusters (when `maxSilence` is set): a sweep walks the active clusters, so
+ * every 500 documents keeps its cost a small fraction of the assignments while a silent story leaves the index at
+ * most 500 documents late.
+ */
+export const DMM_SWEEP_EVERY = 500;
+
 export interface DirichletStreamOptions {
   /** α of the new-cluster weight α₀ + αD. */
   alpha?: number;
@@ -134,6 +141,12 @@ export interface DirichletStreamOptions {
   batches?: boolean;
   /** Score every live cluster, not only those sharing a word with the document (for checking the shortcut). */
   exhaustive?: boolean;
+  /**
+   * Time (ms, the unit of `add`'s `at`) a cluster may stay silent before it is archived: it leaves the candidate
+   * index and the word prior, so an endless stream keeps a bounded index, and a headline months later about the
+   * same names starts a new story. Default: never archived.
+   */
+  maxSilence?: number;
 }
 
 /** MStream as published (uniform prior, αD only, no merges), with the values tuned for it on the prefix. */
@@ -174,6 +187,10 @@ interface Cluster {
   profile: string[];
   /** Counts fell since the profile was built (refineBatch): rebuilt from all words when next needed. */
   profileStale: boolean;
+  /** Newest `at` of its documents (the stream's clock when none was given). */
+  lastSeen: number;
+  /** Archived for silence: out of the postings, never a candidate again. */
+  archived: boolean;
 }
 
 /** Read-only view of one cluster's counts. */
@@ -194,6 +211,11 @@ export class DirichletStream {
   private readonly choice: "argmax" | "sample";
   private readonly exhaustive: boolean;
   private readonly keepBatch: boolean;
+  private readonly maxSilence: number | undefined;
+  /** Newest `at` seen so far. */
+  private clock = Number.NEGATIVE_INFINITY;
+  /** Ids of the clusters neither archived nor folded, swept for silence every DMM_SWEEP_EVERY documents. */
+  private readonly active = new Set<number>();
   private random: () => number;
   private readonly clusters: Cluster[] = [];
   /** Cluster id → the id it was folded into (itself while live); followed by `resolve`. */
@@ -219,6 +241,7 @@ export class DirichletStream {
     this.fixedVocabulary = options.vocabularySize;
     this.choice = options.choice ?? "argmax";
     this.exhaustive = options.exhaustive ?? false;
+    this.maxSilence = options.maxSilence;
     this.keepBatch = options.batches ?? false;
     this.random = seededRandom(options.seed ?? 1);
   }
@@ -262,16 +285,46 @@ export class DirichletStream {
   }
 
   /** Assigns one document (its tokens, in any order; repeats count) and returns its cluster id after any merge. */
-  add(tokens: readonly string[]): number {
+  add(tokens: readonly string[], at?: number): number {
     this.documentCount += 1;
+    if (at !== undefined && at > this.clock) this.clock = at;
+    if (this.maxSilence !== undefined && this.documentCount % DMM_SWEEP_EVERY === 0) this.archiveSilent();
     const bag = new Map<string, number>();
     for (const token of tokens) bag.set(token, (bag.get(token) ?? 0) + 1);
     for (const word of bag.keys()) this.seenWords.add(word);
     const { chosen, candidates, scores } = this.choose(bag, tokens.length);
     this.join(chosen, bag, tokens.length);
     const id = this.mergesOn ? this.mergeAround(chosen, bag, candidates, scores) : chosen;
+    const cluster = this.clusters[id] as Cluster;
+    cluster.lastSeen = Math.max(cluster.lastSeen, at ?? this.clock);
     if (this.keepBatch) this.batch.push({ bag, length: tokens.length, cluster: id });
     return id;
+  }
+
+  /** Archives every cluster silent for longer than `maxSilence` before the newest time seen (see the option). */
+  private archiveSilent(): void {
+    const horizon = this.clock - (this.maxSilence as number);
+    for (const id of this.active) {
+      const cluster = this.clusters[id] as Cluster;
+      if (this.resolve(id) !== id || cluster.documents === 0) this.active.delete(id);
+      else if (cluster.lastSeen < horizon) this.archive(id);
+    }
+  }
+
+  private archive(id: number): void {
+    const cluster = this.clusters[id] as Cluster;
+    for (const word of cluster.words.keys()) {
+      const posting = this.postings.get(word);
+      if (posting === undefined) continue;
+      const at = posting.indexOf(id);
+      if (at < 0) continue;
+      posting.splice(at, 1);
+      this.postingTotal -= 1;
+      if (posting.length === 0) this.postings.delete(word);
+    }
+    cluster.archived = true;
+    this.liveClusters -= 1;
+    this.active.delete(id);
   }
 
   /**
@@ -355,7 +408,8 @@ export class DirichletStream {
 
   /** Live cluster ids sharing a word with the document (or all, when exhaustive), ascending: ties go to the oldest. */
   private candidates(bag: ReadonlyMap<string, number>): number[] {
-    if (this.exhaustive) return this.clusters.flatMap((cluster, id) => (cluster.documents > 0 ? [id] : []));
+    if (this.exhaustive)
+      return this.clusters.flatMap((cluster, id) => (cluster.documents > 0 && !cluster.archived ? [id] : []));
     const seen = new Set<number>();
     for (const word of bag.keys()) {
       const posting = this.postings.get(word);
@@ -470,7 +524,17 @@ export class DirichletStream {
     // cluster counts no more than the kept profile's last word (unless counts fell since it was built).
     if (keep.profileStale) rebuildProfile(keep, keep.words.keys());
     else rebuildProfile(keep, new Set([...keep.profile, ...gone.words.keys()]));
-    this.clusters[from] = { documents: 0, tokens: 0, words: new Map(), profile: [], profileStale: false };
+    keep.lastSeen = Math.max(keep.lastSeen, gone.lastSeen);
+    this.clusters[from] = {
+      documents: 0,
+      tokens: 0,
+      words: new Map(),
+      profile: [],
+      profileStale: false,
+      lastSeen: gone.lastSeen,
+      archived: false,
+    };
+    this.active.delete(from);
     this.mergedInto[from] = into;
     this.liveClusters -= 1;
     this.mergeLog.push({ into, from, atDocument: this.documentCount, rule, score });
@@ -478,7 +542,16 @@ export class DirichletStream {
   }
 
   private open(): number {
-    this.clusters.push({ documents: 0, tokens: 0, words: new Map(), profile: [], profileStale: false });
+    this.clusters.push({
+      documents: 0,
+      tokens: 0,
+      words: new Map(),
+      profile: [],
+      profileStale: false,
+      lastSeen: this.clock,
+      archived: false,
+    });
+    this.active.add(this.clusters.length - 1);
     this.mergedInto.push(this.clusters.length - 1);
     return this.clusters.length - 1;
   }
