@@ -6,7 +6,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type ClusteringScores, scoreClustering } from "../src/cluster/clustering-scores.js";
-import { DirichletStream, type DirichletStreamOptions, MSTREAM_OPTIONS, StoryClusterer } from "../src/cluster/index.js";
+import {
+  DirichletStream,
+  type DirichletStreamOptions,
+  groupStories,
+  MSTREAM_OPTIONS,
+  StoryClusterer,
+} from "../src/cluster/index.js";
 import type { Article } from "../src/model/article.js";
 import { blankArticle } from "../src/model/blank-article.js";
 import type { EvalContext, EvalPart } from "./main.js";
@@ -54,7 +60,41 @@ async function mstream(ctx: EvalContext): Promise<void> {
   );
   line(ctx, "MStream News (similarity, one pass)", scores, seconds, rows.length);
   ctx.log(`  merges: ${clusterer.merges.length}, articles moved by merges: ${clusterer.moves.length}`);
+  mstreamProduct(ctx, rows);
   mstreamDirichlet(ctx, rows);
+}
+
+/**
+ * What `parallax analyze` does with these headlines: `groupStories` in its default mode, which sees a headline stream
+ * and picks the short-text model, on the product's own tokens (group-headlines.ts). One pass in stream order; every
+ * headline arrives at the same instant, as MStream has no dates.
+ */
+function mstreamProduct(
+  ctx: EvalContext,
+  rows: ReadonlyArray<{ Id: string; clusterNo: number; textCleaned: string }>,
+): void {
+  const published = new Date(MSTREAM_ARRIVAL).toISOString();
+  // Ids in stream order, so the batch's publication order (ties broken by id) is the stream order.
+  const articles = rows.map((row) =>
+    article(row.Id, { title: row.textCleaned, publishedAt: published, language: "en" }),
+  );
+  const started = performance.now();
+  const groups = groupStories(articles, new Map(), { mode: "auto" });
+  const seconds = (performance.now() - started) / 1000;
+  const storyOf = new Map<string, string>();
+  groups.forEach((group, index) => {
+    for (const id of group.articleIds) storyOf.set(id, String(index));
+  });
+  line(
+    ctx,
+    "MStream News (product: `analyze` default, short-text mode chosen)",
+    scoreClustering(
+      rows.map((row) => storyOf.get(row.Id) as string),
+      rows.map((row) => String(row.clusterNo)),
+    ),
+    seconds,
+    rows.length,
+  );
 }
 
 /**
@@ -181,7 +221,6 @@ async function demo(ctx: EvalContext): Promise<void> {
       articles.push(entry);
     });
   }
-  const { groupStories } = await import("../src/cluster/index.js");
   const { extractMentions } = await import("../src/extract/entities/index.js");
   const { entityKeys } = await import("../src/pipeline/analyze-corpus.js");
   const started = performance.now();

@@ -1,4 +1,4 @@
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { type CliIo, EXIT_FATAL, printLine } from "./cli-io.js";
 import { type AnalyzeOptions, analyzeCommand } from "./commands/analyze.js";
 import { registerEntitiesCommands } from "./commands/entities.js";
@@ -36,6 +36,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("-q, --quiet", "no progress bar", false)
     .option("--allow-private", ALLOW_PRIVATE_HELP, false)
     .option("--enqueue", "queue the inputs for `parallax worker` processes instead (needs --db postgres://…)", false)
+    .addOption(
+      new Option("--stories <mode>", "story grouping: full-text, short-text (headlines, feed summaries) or auto")
+        .choices(["auto", "full-text", "short-text"])
+        .default("auto"),
+    )
     .action(async (inputs: string[], options: AnalyzeOptions) => {
       exitCode = await analyzeCommand(inputs, options, io);
     });

@@ -1,8 +1,20 @@
 import type { Article } from "../model/article.js";
+import { groupHeadlines, isHeadlineStream } from "./group-headlines.js";
 import { type ArticleFeatures, StoryClusterer } from "./story-clusterer.js";
 
 export interface StoryGroup {
   articleIds: string[];
+}
+
+/**
+ * Which model groups the batch: "full-text", the similarity clusterer (story-clusterer.ts) on weighted terms, entities
+ * and time; "short-text", the one-pass mixture model (dirichlet-stream.ts) for headlines and feed summaries; "auto"
+ * (the default), short-text when most articles are short (group-headlines.ts), full-text otherwise.
+ */
+export type StoryMode = "auto" | "full-text" | "short-text";
+
+export interface GroupOptions {
+  mode?: StoryMode;
 }
 
 /**
@@ -15,9 +27,13 @@ export interface StoryGroup {
 export function groupStories(
   articles: readonly Article[],
   featuresById: ReadonlyMap<string, ArticleFeatures> = new Map(),
+  options: GroupOptions = {},
 ): StoryGroup[] {
   const ordered = [...articles].sort(compareByPublication);
   const newest = newestDate(ordered);
+  const mode = options.mode ?? "auto";
+  if (mode === "short-text" || (mode === "auto" && isHeadlineStream(ordered)))
+    return groupHeadlines(ordered, featuresById, newest);
   const clusterer = new StoryClusterer();
   for (const article of ordered) {
     const features = featuresById.get(article.id) ?? {};

@@ -11,7 +11,20 @@ export {
   DMM_BETA,
   MSTREAM_OPTIONS,
 } from "./dirichlet-stream.js";
-export { compareByPublication, groupStories, type StoryGroup } from "./group-stories.js";
+export {
+  headlineTokens,
+  isHeadlineStream,
+  isShortText,
+  SHORT_TEXT_MAX_WORDS,
+  SHORT_TEXT_SHARE,
+} from "./group-headlines.js";
+export {
+  compareByPublication,
+  type GroupOptions,
+  groupStories,
+  type StoryGroup,
+  type StoryMode,
+} from "./group-stories.js";
 export { outlineStory, type RankedArticle, rankStoryArticles, type StoryOutline } from "./rank-story-articles.js";
 export {
   type ArticleFeatures,

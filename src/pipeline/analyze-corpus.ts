@@ -1,5 +1,11 @@
 import { createHash } from "node:crypto";
-import { type ArticleFeatures, compareByPublication, groupStories, outlineStory } from "../cluster/index.js";
+import {
+  type ArticleFeatures,
+  compareByPublication,
+  groupStories,
+  outlineStory,
+  type StoryMode,
+} from "../cluster/index.js";
 import { extractMentions, type Mention } from "../extract/entities/index.js";
 import { countIndependentSources } from "../fingerprint/index.js";
 import type { Article } from "../model/article.js";
@@ -11,13 +17,19 @@ import { analyzeStory } from "./analyze-story.js";
  * The analysis pipeline over stored articles: group them into stories, then fill each story's sections.
  * Pure: articles in, stories out; the CLI and the server do the reading and writing.
  */
-export function analyzeCorpus(articles: readonly Article[]): Story[] {
+export interface CorpusOptions {
+  /** How stories are grouped (cluster/group-stories.ts); "auto" by default. */
+  storyMode?: StoryMode;
+}
+
+export function analyzeCorpus(articles: readonly Article[], options: CorpusOptions = {}): Story[] {
   const byId = new Map(articles.map((article) => [article.id, article]));
   // Mentions are extracted once: the clusterer groups on their keys, then each story's analysis resolves them.
   const mentionsById = new Map(articles.map((article) => [article.id, extractMentions(article)]));
   const features = new Map<string, ArticleFeatures>();
   for (const [id, mentions] of mentionsById) features.set(id, { entities: entityKeys(mentions) });
-  const stories = groupStories(articles, features).map((group) => {
+  const mode = options.storyMode ?? "auto";
+  const stories = groupStories(articles, features, { mode }).map((group) => {
     const members = group.articleIds
       .map((id) => byId.get(id))
       .filter((article): article is Article => article !== undefined)

@@ -1,2 +1,2 @@
-export { analyzeCorpus } from "./analyze-corpus.js";
+export { analyzeCorpus, type CorpusOptions } from "./analyze-corpus.js";
 export { analyzeStory, type StorySections } from "./analyze-story.js";

@@ -1,4 +1,5 @@
 import { isAbsolute, join, relative } from "node:path";
+import type { StoryMode } from "../../cluster/index.js";
 import { analyzeCorpus } from "../../pipeline/index.js";
 import { buildReport } from "../../report/index.js";
 import { type CliIo, EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, printLine } from "../cli-io.js";
@@ -16,6 +17,8 @@ export interface AnalyzeOptions {
   allowPrivate: boolean;
   /** Queue the inputs for workers instead of ingesting them in this process. */
   enqueue?: boolean;
+  /** Story grouping model (cluster/group-stories.ts). */
+  stories?: StoryMode;
 }
 
 /**
@@ -62,7 +65,7 @@ export async function analyzeCommand(inputs: readonly string[], options: Analyze
     progress.stop();
 
     const articles = await store.listArticles();
-    const stories = analyzeCorpus(articles);
+    const stories = analyzeCorpus(articles, { storyMode: options.stories ?? "auto" });
     await store.replaceStories(stories);
     const report = buildReport(articles, stories, { version: packageVersion(), now: new Date() });
     const outFolder = isAbsolute(options.out) ? options.out : join(io.cwd, options.out);
