@@ -89,6 +89,10 @@ const PATRONYMIC = /(ovich|evich|ovych|evych|ich|ovna|evna|ichna|ivna|avich|avna
 // no Russian surname ends in a bare -ы after a consonant. (-и plurals are left alone: "Джулиани" is a surname.)
 const FAMILY_PLURAL = /^\p{Lu}\p{Ll}*(?:[бвгджзклмнпрстфхцчшщ]ы|ые)$/u;
 
+// Czech puts a foreign surname in the dative with -ovi ("Trumpovi", "Obamovi"), and lemmatisers leave it there; in
+// Cyrillic, -ови is a Bulgarian plural, a family, and is left alone. The stem must keep three letters.
+const CZECH_DATIVE = /(?<=[a-z]{3})ovi$/;
+
 // Particles that are also given names when they open a name with a capital: "Al Gore", "Van Morrison" (but "Van
 // der Bellen", "De Gaulle", "Le Pen" open with a particle of the surname).
 const PARTICLE_GIVEN_NAMES = new Set(["al", "van"]);
@@ -153,13 +157,14 @@ export function parsePersonName(name: string): PersonName {
       initial: /^\p{L}\.?$/u.test(token),
       latin: toLatin(token).replace(/[^a-z-]/g, ""),
       lower: !/\p{Lu}/u.test(token),
+      cyrillic: /\p{Script=Cyrillic}/u.test(token),
     }))
     .filter((token) => token.latin.length > 0 && !SUFFIXES.has(token.latin.replace(/-/g, "")));
   // A name whose last word is in lower case ("Liberální demokraté", "britanski poslanci") is a common noun phrase:
   // no surname is written in lower case, and its first word is an adjective, not a given name, so the whole phrase
   // is kept as one surname-like key.
   if (raw.length > 1 && (raw.at(-1)?.lower ?? false) && !PARTICLES.has(raw.at(-1)?.latin ?? ""))
-    raw = [{ initial: false, latin: raw.map((token) => token.latin).join("-"), lower: true }];
+    raw = [{ initial: false, latin: raw.map((token) => token.latin).join("-"), lower: true, cyrillic: false }];
   // "Байден-старший": the generational word is glued by a hyphen.
   for (const token of raw) token.latin = token.latin.replace(/-(mladshij|starshij|mladshi|starshi|jr|sr)$/, "");
   const last = raw.at(-1);
@@ -171,7 +176,11 @@ export function parsePersonName(name: string): PersonName {
       !(PARTICLES.has(token.latin) && !isParticleGivenName(token, before[index + 1], index)) &&
       !(token.latin.length > 6 && PATRONYMIC.test(token.latin) && !token.initial),
   );
-  const surname = surnameToken ? surnameKey(surnameToken.latin.replace(ARABIC_ARTICLE, "")) : null;
+  const surnameLatin = surnameToken?.latin.replace(ARABIC_ARTICLE, "");
+  const surname =
+    surnameToken && surnameLatin !== undefined
+      ? surnameKey(surnameToken.cyrillic ? surnameLatin : surnameLatin.replace(CZECH_DATIVE, ""))
+      : null;
   let gender: Gender = surname?.gender ?? null;
   const given = givenTokens.map((token): GivenPart => {
     if (token.initial) return { key: "", initials: new Set(token.latin.slice(0, 1)), isInitial: true, loose: "" };

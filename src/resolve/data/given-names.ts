@@ -285,14 +285,18 @@ export const GIVEN_NAME_GROUPS: readonly GivenNameGroup[] = [
   { gender: "f", variants: ["jill", "dzhil"] },
   // English and Western names as Russian, Ukrainian and Bulgarian spell them by ear (romanised by toLatin), where
   // the skeleton cannot see the sound: ph as в (Стивен), th/a as э/ъ (Энтони, Антъни), Spanish j as х (Хосе).
-  { gender: "m", variants: ["stephen", "steven", "stiven", "stivan"] },
-  { gender: "m", variants: ["anthony", "antony", "entoni", "antani"] },
+  { gender: "m", variants: ["stephen", "steven", "stiven", "stivan", "steve", "stiv"] },
+  { gender: "m", variants: ["anthony", "antony", "entoni", "antani", "tony", "toni"] },
   { gender: "f", variants: ["lindsey", "lindsay", "lindsi", "lindzi"] },
   { gender: "m", variants: ["gavin", "gevin", "gejvin"] },
   { gender: "m", variants: ["rudolph", "rudolf", "rudi", "rudy", "rudolfo"] },
   { gender: "m", variants: ["brian", "brajan", "bryan"] },
+  // Short forms English news uses as names (Bob Menendez, Bill Gates, Tony Blinken), as Cyrillic writes them too.
+  { gender: "m", variants: ["robert", "bob", "bobby", "robbie", "roberto", "rob"] },
+  // "Al" is also the short form English news uses (Al Gore); Cyrillic writes it Ал or Эл.
+  { gender: "m", variants: ["albert", "al", "el", "alberto"] },
   { gender: "m", variants: ["charles", "charlz", "sharl", "sharlz"] },
-  { gender: "m", variants: ["william", "uiljam", "uilijam", "uiliam"] },
+  { gender: "m", variants: ["william", "uiljam", "uilijam", "uiliam", "bill", "bil", "billy"] },
   { gender: "f", variants: ["elizabeth", "elizaveta", "elzbieta", "alzbeta", "elizabet", "elizabeta", "elisabeth"] },
   { gender: "m", variants: ["francis", "frantsisk", "franciszek", "frantisek"] },
 ];
