@@ -41,6 +41,10 @@ describe("loose path for names written by ear in another script", () => {
     expect(fitOf("Al Dorvinson", "Эл Дорвинсон")).not.toBeNull();
     expect(fitOf("Dorvinsonovi", "Dorvinson")).toBe("strict");
     expect(parsePersonName("Дорвинсонови").surname?.stem).not.toBe(parsePersonName("Dorvinson").surname?.stem);
+    // Mc spelled out in Cyrillic, Mike as Майк, an initial У as the English W.
+    expect(fitOf("Mitch McDorvin", "Митч Макдорвин")).toBe("strict");
+    expect(fitOf("Mike Dorvinson", "Майкл Дорвинсон")).toBe("strict");
+    expect(fitOf("Tom Willanson", "Том Уиланссон")).not.toBeNull();
     // James is not Jacob in today's usage.
     expect(fitOf("James Dorvinson", "Jacob Dorvinson")).toBeNull();
   });

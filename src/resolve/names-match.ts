@@ -63,8 +63,13 @@ function givenLooselyCompatible(a: GivenPart, b: GivenPart): boolean {
  * Sturgeon/Стърджън): "Kuciak" and "Кейсик" differ in it, Barnier and Барние do not.
  */
 function firstVowel(light: string): string {
-  // Italian gi/ci before a vowel write a soft consonant, not a vowel (Giuliani/Джулиани).
-  const vowel = /[aeiouy]/.exec(light.replace(/^[yj](?=[aeiou])/, "").replace(/^([gc])i(?=[aeou])/, "$1"))?.[0] ?? "";
+  // Italian gi/ci before a vowel write a soft consonant, not a vowel (Giuliani/Джулиани); an initial у before a vowel
+  // is the English w that Cyrillic writes with it (Уилямс/Williams, Уолтер/Walter).
+  const consonantal = light
+    .replace(/^[yj](?=[aeiou])/, "")
+    .replace(/^([gc])i(?=[aeou])/, "$1")
+    .replace(/^u(?=[aeio])/, "");
+  const vowel = /[aeiouy]/.exec(consonantal)?.[0] ?? "";
   return vowel.replace("y", "i").replace("u", "a");
 }
 

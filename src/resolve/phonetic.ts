@@ -12,8 +12,6 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   // Juncker/Юнкер); elsewhere j and y are vowels or glides (Aleksej/Aleksei).
   [/^[jy](?=[aeiou])/, "J"],
   [/^j/, "J"],
-  // Scottish and Irish Mc is spelled out in Cyrillic (McConnell/Макконнелл).
-  [/^mc(?=[^aeiou])/, "mak"],
   [/shch|szcz|sch/g, "s"],
   [/sh|sz/g, "s"],
   [/zh|rz/g, "z"],
@@ -46,8 +44,12 @@ const NON_LETTERS = /[^a-z]/g;
 
 /** Skeleton of one lower-case ASCII word: consonants kept, every vowel run (with j/y glides) as "a", doubles merged. */
 export function skeleton(word: string): string {
-  // Doubled letters go first, so that rules see one letter either way ("Mogg" and "Мог" lose the same silent g).
-  let s = word.replace(NON_LETTERS, "").replace(/(.)\1+/g, "$1");
+  // Scottish and Irish Mc is spelled out in Cyrillic (McConnell/Макконнелл); then doubled letters go, so that the
+  // rules see one letter either way ("Mogg" and "Мог" lose the same silent g).
+  let s = word
+    .replace(NON_LETTERS, "")
+    .replace(/^mc(?=[^aeiou])/, "mak")
+    .replace(/(.)\1+/g, "$1");
   for (const [pattern, replacement] of RULES) s = s.replace(pattern, replacement);
   s = s.replace(VOWELS, "a");
   return s.replace(/(.)\1+/g, "$1");

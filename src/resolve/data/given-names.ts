@@ -5,7 +5,8 @@
  * but listing common spellings also gives the name a gender. The first entry names the group.
  */
 export interface GivenNameGroup {
-  gender: "m" | "f";
+  /** null for a name given to both men and women (Lindsey). */
+  gender: "m" | "f" | null;
   variants: readonly string[];
 }
 
@@ -98,10 +99,12 @@ export const GIVEN_NAME_GROUPS: readonly GivenNameGroup[] = [
       "michail",
       "michal",
       "michael",
-      // English Michael as Cyrillic spells it by ear (Майкл, Майкъл).
+      // English Michael as Cyrillic spells it by ear (Майкл, Майкъл), and its short form Mike (Майк).
       "majkl",
       "majkal",
       "maikl",
+      "mike",
+      "majk",
       "michel",
       "mikhal",
       "mikhailo",
@@ -287,7 +290,7 @@ export const GIVEN_NAME_GROUPS: readonly GivenNameGroup[] = [
   // the skeleton cannot see the sound: ph as в (Стивен), th/a as э/ъ (Энтони, Антъни), Spanish j as х (Хосе).
   { gender: "m", variants: ["stephen", "steven", "stiven", "stivan", "steve", "stiv"] },
   { gender: "m", variants: ["anthony", "antony", "entoni", "antani", "tony", "toni"] },
-  { gender: "f", variants: ["lindsey", "lindsay", "lindsi", "lindzi"] },
+  { gender: null, variants: ["lindsey", "lindsay", "lindsi", "lindzi"] },
   { gender: "m", variants: ["gavin", "gevin", "gejvin"] },
   { gender: "m", variants: ["rudolph", "rudolf", "rudi", "rudy", "rudolfo"] },
   { gender: "m", variants: ["brian", "brajan", "bryan"] },
