@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { articleTerms } from "../src/cluster/article-terms.js";
 import { textHash } from "../src/cluster/text-hash.js";
-import { contentTokens, scanTokens, termHash, tokenSpans } from "../src/cluster/tokenize.js";
+import { contentTokens, STOP_WORDS, scanTokens, termHash, tokenSpans } from "../src/cluster/tokenize.js";
 import { makeArticle } from "./helpers/make-article.js";
 
 /**
@@ -10,18 +10,6 @@ import { makeArticle } from "./helpers/make-article.js";
  * the regular-expression definitions they replaced, on hand-picked hard cases and on seeded random strings of
  * awkward characters: any difference would change which story an article joins.
  */
-
-const STOP_WORDS = new Set(
-  (
-    "a about above after again against all also am an and any are as at be because been before being below between both but by " +
-    "can could did do does doing down during each few for from further had has have having he her here hers herself him himself " +
-    "his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours out " +
-    "over own said same says she should so some such than that the their theirs them themselves then there these they this " +
-    "those through to too under until up very was we were what when where which while who whom why will with would you your " +
-    "yours yourself mr mrs ms one two new told according year years week day days monday tuesday wednesday thursday friday " +
-    "saturday sunday last first people"
-  ).split(" "),
-);
 
 function referenceTokens(text: string, starts?: number[]): string[] {
   const tokens: string[] = [];

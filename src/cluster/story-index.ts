@@ -109,25 +109,7 @@ export class StoryIndex {
    * Map does), and takes the dropped terms out of their postings.
    */
   drop(block: number, drop: Uint8Array): void {
-    const base = block * CENTROID_BLOCK;
-    const size = this.centroidSizes[block] as number;
-    const terms = this.centroidTerms;
-    const masses = this.centroidMasses;
-    const slots = this.#centroidSlots;
-    let kept = 0;
-    for (let position = 0; position < size; position++) {
-      if (drop[position] === 1) {
-        this.#unpost(terms[base + position] as number, slots[base + position] as number);
-        continue;
-      }
-      if (kept !== position) {
-        terms[base + kept] = terms[base + position] as number;
-        masses[base + kept] = masses[base + position] as number;
-        slots[base + kept] = slots[base + position] as number;
-      }
-      kept++;
-    }
-    this.centroidSizes[block] = kept;
+    this.#compact(block, drop, false);
   }
 
   /**
@@ -175,12 +157,25 @@ export class StoryIndex {
    * same centroid, in the same order, as `accumulate` and then `drop` would leave.
    */
   commit(block: number, drop: Uint8Array | null): void {
+    const size = this.centroidSizes[block] as number;
+    this.#compact(block, drop, true);
+    for (let position = size; position < this.#stagedSize; position++) {
+      if (drop !== null && drop[position] === 1) continue;
+      this.#append(block, this.stagedTerms[position] as number, this.stagedMasses[position] as number);
+    }
+  }
+
+  /**
+   * Removes the centroid entries whose `drop[position]` is 1 (null: none) in place, keeping the others in their order
+   * and taking the dropped terms out of their postings; with `staged`, each kept entry the last `stage` changed gets
+   * its staged mass.
+   */
+  #compact(block: number, drop: Uint8Array | null, staged: boolean): void {
     const base = block * CENTROID_BLOCK;
     const size = this.centroidSizes[block] as number;
     const terms = this.centroidTerms;
     const masses = this.centroidMasses;
     const slots = this.#centroidSlots;
-    const stagedMasses = this.stagedMasses;
     let kept = 0;
     for (let position = 0; position < size; position++) {
       if (drop !== null && drop[position] === 1) {
@@ -192,14 +187,11 @@ export class StoryIndex {
         masses[base + kept] = masses[base + position] as number;
         slots[base + kept] = slots[base + position] as number;
       }
-      if (this.#stagedChanged[position] === 1) this.#setMass(block, kept, stagedMasses[position] as number);
+      if (staged && this.#stagedChanged[position] === 1)
+        this.#setMass(block, kept, this.stagedMasses[position] as number);
       kept++;
     }
     this.centroidSizes[block] = kept;
-    for (let position = size; position < this.#stagedSize; position++) {
-      if (drop !== null && drop[position] === 1) continue;
-      this.#append(block, this.stagedTerms[position] as number, stagedMasses[position] as number);
-    }
   }
 
   /** Takes `block` out of the index: its terms leave their postings and the block is free for another story. */

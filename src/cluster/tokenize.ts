@@ -2,7 +2,8 @@
  * Content-word tokens for lexical story grouping. Hand-written because it is small and tuned to the task:
  * lower-cased Unicode words, numbers kept (figures identify stories), a short stop list, crude plural folding.
  */
-const STOP_WORDS = new Set(
+/** Words too common in news to tell stories apart; exported so tests can hold the scanner to the same list. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
     "a about above after again against all also am an and any are as at be because been before being below between both but by " +
     "can could did do does doing down during each few for from further had has have having he her here hers herself him himself " +
