@@ -315,15 +315,7 @@ export class DirichletStream {
 
   private archive(id: number): void {
     const cluster = this.clusters[id] as Cluster;
-    for (const word of cluster.words.keys()) {
-      const posting = this.postings.get(word);
-      if (posting === undefined) continue;
-      const at = posting.indexOf(id);
-      if (at < 0) continue;
-      posting.splice(at, 1);
-      this.postingTotal -= 1;
-      if (posting.length === 0) this.postings.delete(word);
-    }
+    for (const word of cluster.words.keys()) this.unpost(word, id);
     cluster.archived = true;
     this.liveClusters -= 1;
     this.active.delete(id);
@@ -589,13 +581,18 @@ export class DirichletStream {
         continue;
       }
       cluster.words.delete(word);
-      const posting = this.postings.get(word) as number[];
-      posting.splice(posting.indexOf(id), 1);
-      this.postingTotal -= 1;
-      if (posting.length === 0) this.postings.delete(word);
+      this.unpost(word, id);
     }
     // Counts fell, so a word outside the profile may now belong in it (refineBatch only, never on the one-pass path).
     cluster.profileStale = true;
+  }
+
+  /** Takes cluster `id` out of the posting of `word` (a word it holds), dropping a posting left empty. */
+  private unpost(word: string, id: number): void {
+    const posting = this.postings.get(word) as number[];
+    posting.splice(posting.indexOf(id), 1);
+    this.postingTotal -= 1;
+    if (posting.length === 0) this.postings.delete(word);
   }
 
   /** Draws an option from the normalised posterior (index = candidates.length means a new cluster). */

@@ -20,13 +20,11 @@ export const SHORT_TEXT_SHARE = 0.8;
 /** Tokens of an article with no usable title, taken from the start of its text: a headline's length. */
 const HEADLINE_FALLBACK_TOKENS = 12;
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((word) => word !== "").length;
-}
-
-/** Whether an article's body is a summary at most (see SHORT_TEXT_MAX_WORDS). */
+/** Whether an article's body is a summary at most (see SHORT_TEXT_MAX_WORDS); reads no further than that. */
 export function isShortText(article: Article): boolean {
-  return wordCount(article.text) <= SHORT_TEXT_MAX_WORDS;
+  let words = 0;
+  for (const _word of article.text.matchAll(/\S+/g)) if (++words > SHORT_TEXT_MAX_WORDS) return false;
+  return true;
 }
 
 /** Whether most of a batch is short texts, so that `mode: "auto"` groups it with the short-text model. */
