@@ -39,6 +39,13 @@ const MIN_FUZZY_STEM = 8;
 // The block is the first two letters, so that a stem one letter off from another still meets it after them.
 const BLOCK_LETTERS = 2;
 
+/** The word romanised and folded (FOLDS), before any suffix is cut. */
+function foldedLetters(word: string): string {
+  let folded = toLatin(word).replace(/[^a-z]/g, "");
+  for (const [pattern, replacement] of FOLDS) folded = folded.replace(pattern, replacement);
+  return folded;
+}
+
 /** Whether a group noun is written in lower case, so that it can never be a surname. */
 export function isLowerCase(name: string): boolean {
   return !/\p{Lu}/u.test(name);
@@ -53,8 +60,7 @@ export function groupStem(name: string): string | null {
   const word = name.trim();
   if (!/^\p{L}+$/u.test(word)) return null;
   const lower = isLowerCase(word);
-  let folded = toLatin(word).replace(/[^a-z]/g, "");
-  for (const [pattern, replacement] of FOLDS) folded = folded.replace(pattern, replacement);
+  const folded = foldedLetters(word);
   let stem = lower ? folded.replace(ADJECTIVE, "") : folded;
   const adjective = stem !== folded;
   const cut = stem.replace(DEMONYM, "");
@@ -96,8 +102,7 @@ function oneEditApart(a: string, b: string): boolean {
 export function weakGroupStem(name: string): string | null {
   const word = name.trim();
   if (!/^\p{Lu}\p{Ll}+$/u.test(word) || groupStem(word) !== null) return null;
-  let folded = toLatin(word).replace(/[^a-z]/g, "");
-  for (const [pattern, replacement] of FOLDS) folded = folded.replace(pattern, replacement);
+  const folded = foldedLetters(word);
   const stem = folded.replace(PLURAL, "");
   return stem !== folded && stem.length >= MIN_FUZZY_STEM - 1 ? stem : null;
 }

@@ -145,7 +145,7 @@ function gazetteer(type: MentionType): GazetteerIndex | null {
  * Gazetteer id of an organisation or place name written in any language the gazetteer lists ("Niemcy", "Германия"
  * → "germany"; "ЕС", "Unia Europejska" → "european-union"), else null.
  */
-export function gazetteerEntry(name: string, type: MentionType): string | null {
+export function gazetteerEntry(name: string, type: MentionType, key: string = otherNameKey(name)): string | null {
   const index = gazetteer(type);
   if (!index) return null;
   const spelling = lightSpelling(name);
@@ -155,7 +155,7 @@ export function gazetteerEntry(name: string, type: MentionType): string | null {
   if (acronymOf(name)) return null;
   const prefix = spelling.slice(0, GAZETTEER_PREFIX);
   const ids = new Set(
-    (index.byKey.get(otherNameKey(name)) ?? [])
+    (index.byKey.get(key) ?? [])
       .filter((entry) => entry.spelling.slice(0, GAZETTEER_PREFIX) === prefix)
       .map((entry) => entry.id),
   );
@@ -164,8 +164,9 @@ export function gazetteerEntry(name: string, type: MentionType): string | null {
 
 /** Key of an organisation or place name: the gazetteer's id for a listed one, else its name key. */
 export function otherEntityKey(name: string, type: MentionType): string {
-  const listed = gazetteerEntry(name, type);
-  return listed ? `gazetteer:${listed}` : otherNameKey(name);
+  const key = otherNameKey(name);
+  const listed = gazetteerEntry(name, type, key);
+  return listed ? `gazetteer:${listed}` : key;
 }
 
 /**

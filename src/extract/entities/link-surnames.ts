@@ -21,31 +21,30 @@ export function linkSurnames(mentions: readonly Mention[]): Mention[] {
     const own = parsed[index];
     if (!own || mention.refersTo !== undefined) return mention;
     const ownFullness = fullness(own);
-    const candidates = new Map<string, number>();
-    for (let j = 0; j < mentions.length; j++) {
-      const other = parsed[j];
-      const target = mentions[j];
-      if (!other || !target || j === index || target.refersTo !== undefined) continue;
-      if (fullness(other) <= ownFullness || other.surname === null) continue;
-      const ok =
-        own.surname === null
-          ? lonesGivenFits(own, other)
-          : personNamesMatch(own, other) && bareSurnameFits(own, [other]);
-      if (!ok) continue;
-      const seen = candidates.get(target.text);
-      // Earlier occurrences win; a later one is only kept when nothing earlier fits.
-      if (seen === undefined || (j < index && seen > index)) candidates.set(target.text, j);
-    }
-    // A lone word that is no one's surname here may be someone's first name ("Ivanka" → "Ivanka Trump", "Асия" →
-    // "Асия Биби"), even when the lexicon does not know it as a given name.
-    if (candidates.size === 0 && own.surname !== null && own.given.length === 0 && !/\s/.test(mention.text.trim()))
+    // Fuller names in the article that `fits` accepts, one entry per spelling: earlier occurrences win, a later one
+    // is only kept when nothing earlier fits.
+    const fullerNames = (fits: (other: PersonName) => boolean): Map<string, number> => {
+      const found = new Map<string, number>();
       for (const [j, other] of parsed.entries()) {
         const target = mentions[j];
-        if (!other || !target || j === index || target.refersTo !== undefined || other.surname === null) continue;
-        if (fullness(other) <= ownFullness || !firstNameFits(mention.text, other)) continue;
-        const seen = candidates.get(target.text);
-        if (seen === undefined || (j < index && seen > index)) candidates.set(target.text, j);
+        if (!other || !target || j === index || target.refersTo !== undefined) continue;
+        if (fullness(other) <= ownFullness || other.surname === null || !fits(other)) continue;
+        const seen = found.get(target.text);
+        if (seen === undefined || (j < index && seen > index)) found.set(target.text, j);
       }
+      return found;
+    };
+    let candidates = fullerNames((other) =>
+      own.surname === null ? lonesGivenFits(own, other) : personNamesMatch(own, other) && bareSurnameFits(own, [other]),
+    );
+    // A lone word that is no one's surname here may be someone's first name ("Ivanka" → "Ivanka Trump", "Асия" →
+    // "Асия Биби"), even when the lexicon does not know it as a given name.
+    // A lower-case word ("torysi", "демократи") is a common noun, never a first name.
+    const word = mention.text.trim();
+    if (candidates.size === 0 && own.surname !== null && own.given.length === 0 && /^\p{Lu}\S*$/u.test(word)) {
+      const asGiven = asGivenName(word);
+      candidates = fullerNames((other) => firstNameFits(asGiven, other));
+    }
     let distinct = dedupeBySameName([...candidates.entries()], parsed);
     // Two people share the surname (a minister and his wife): a bare surname before the second is introduced can
     // only mean the first.
@@ -80,14 +79,13 @@ function lonesGivenFits(own: PersonName, other: PersonName): boolean {
 }
 
 /**
- * A one-word mention as the first given name of a full name: the same variant group or spelling skeleton, or, for a
- * name the lexicon does not know, the same loose skeleton (Азия/Асия/Ася), and no clash of gender.
+ * A one-word mention (read by asGivenName) as the first given name of a full name: the same variant group or
+ * spelling skeleton, or, for a name the lexicon does not know, the same loose skeleton (Азия/Асия/Ася), and no clash
+ * of gender.
  */
-function firstNameFits(word: string, other: PersonName): boolean {
+function firstNameFits(own: ReturnType<typeof asGivenName>, other: PersonName): boolean {
   const [first] = other.given;
-  const own = asGivenName(word);
-  // A lower-case word ("torysi", "демократи") is a common noun, never a first name.
-  if (!own || !first || first.isInitial || !/^\p{Lu}/u.test(word.trim())) return false;
+  if (!own || !first || first.isInitial) return false;
   if (own.gender !== null && other.gender !== null && own.gender !== other.gender) return false;
   if (own.part.key === first.key) return true;
   if (own.part.key.startsWith("=") && first.key.startsWith("=")) return false;

@@ -5,6 +5,8 @@
  * ЕС, ЄС, UE), so no name key joins them. Abbreviations that stand for something else in another language are left
  * out (KE, PE, EC).
  */
+import { type GazetteerEntry, parseGazetteer } from "./gazetteer-entry.js";
+
 const LINES = `
 european-union | European Union | EU | Европейский союз | Евросоюз | ЕС | Європейський Союз | Євросоюз | ЄС | Европейски съюз | Unia Europejska | UE | Evropská unie | Evropska unija
 european-commission | European Commission | Европейская комиссия | Еврокомиссия | Європейська комісія | Єврокомісія | Европейска комисия | Еврокомисия | Komisja Europejska | Evropská komise | Evropska komisija
@@ -20,12 +22,4 @@ osce | OSCE | Organization for Security and Co-operation in Europe | ОБСЕ | 
 reuters | Reuters | Рейтер | Рейтерс | Ройтерс | Agencja Reutera
 `;
 
-export interface GazetteerOrganisation {
-  id: string;
-  names: readonly string[];
-}
-
-export const ORGANISATIONS: readonly GazetteerOrganisation[] = LINES.trim()
-  .split("\n")
-  .map((line) => line.split("|").map((part) => part.trim()))
-  .map(([id = "", ...names]) => ({ id, names }));
+export const ORGANISATIONS: readonly GazetteerEntry[] = parseGazetteer(LINES);

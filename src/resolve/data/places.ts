@@ -5,6 +5,8 @@
  * this list does. One line per place: its id, then every name, separated by "|". A name that is ambiguous across
  * places is left out on purpose: English "Georgia" (a country and a US state), "Washington" (a city and a state).
  */
+import { type GazetteerEntry, parseGazetteer } from "./gazetteer-entry.js";
+
 const LINES = `
 united-kingdom | United Kingdom | UK | U.K. | Britain | Great Britain | Великобритания | Британия | Соединённое Королевство | Соединенное Королевство | Великобританія | Британія | Сполучене Королівство | Обединеното кралство | Обединено кралство | Wielka Brytania | Brytania | Zjednoczone Królestwo | Velká Británie | Británie | Spojené království | Velika Britanija | Britanija | Združeno kraljestvo
 england | England | Англия | Англія | Anglia | Anglie | Anglija
@@ -77,12 +79,4 @@ belgrade | Belgrade | Белград | Бєлград | Belgrad | Bělehrad | Be
 ljubljana | Ljubljana | Любляна | Lublana | Lublaň
 `;
 
-export interface GazetteerPlace {
-  id: string;
-  names: readonly string[];
-}
-
-export const PLACES: readonly GazetteerPlace[] = LINES.trim()
-  .split("\n")
-  .map((line) => line.split("|").map((part) => part.trim()))
-  .map(([id = "", ...names]) => ({ id, names }));
+export const PLACES: readonly GazetteerEntry[] = parseGazetteer(LINES);
