@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Mention } from "../src/extract/entities/index.js";
 import { extractMentions } from "../src/extract/entities/index.js";
 import { blankArticle } from "../src/model/blank-article.js";
 import type { Article } from "../src/model/index.js";
 import { EntityIndex, resolveEntities } from "../src/resolve/index.js";
+import { makeMention as mention } from "./helpers/make-mention.js";
 
 function article(id: string, text: string): Article {
   return blankArticle({ id, text, language: "en" });
-}
-
-let offset = 0;
-function mention(articleId: string, text: string, type: Mention["type"] = "person"): Mention {
-  offset += 100;
-  return { articleId, start: offset, end: offset + text.length, text, type };
 }
 
 describe("resolveEntities", () => {

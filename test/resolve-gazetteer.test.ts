@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Mention } from "../src/extract/entities/index.js";
 import { ORGANISATIONS } from "../src/resolve/data/organisations.js";
 import { PLACES } from "../src/resolve/data/places.js";
 import { nameKey, resolveEntities } from "../src/resolve/index.js";
 import { gazetteerEntry } from "../src/resolve/name-key.js";
-
-let offset = 0;
-function mention(articleId: string, text: string, type: Mention["type"]): Mention {
-  offset += 100;
-  return { articleId, start: offset, end: offset + text.length, text, type };
-}
+import { makeMention as mention } from "./helpers/make-mention.js";
 
 describe("gazetteer of places and international bodies", () => {
   it("finds every listed name under its own entry, so no two entries share a spelling", () => {

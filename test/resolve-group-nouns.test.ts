@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Mention } from "../src/extract/entities/index.js";
 import { linkSurnames } from "../src/extract/entities/index.js";
 import { groupStem, groupStemsMatch } from "../src/resolve/group-noun.js";
 import { parsePersonName, resolveEntities } from "../src/resolve/index.js";
-
-let offset = 0;
-function mention(articleId: string, text: string): Mention {
-  offset += 100;
-  return { articleId, start: offset, end: offset + text.length, text, type: "person" };
-}
+import { makeMention as mention } from "./helpers/make-mention.js";
 
 function entityOf(entities: ReturnType<typeof resolveEntities>, alias: string): string | undefined {
   return entities.find((entity) => entity.aliases.includes(alias))?.id;

@@ -3,13 +3,9 @@ import type { Mention } from "../src/extract/entities/index.js";
 import { otherNameKey, parsePersonName, personNamesMatch, resolveEntities, toLatin } from "../src/resolve/index.js";
 import { acronymOf, initialsOf } from "../src/resolve/name-key.js";
 import { personNamesFit } from "../src/resolve/names-match.js";
+import { makeMention as mention } from "./helpers/make-mention.js";
 
 // Every name here is invented: the rules must hold for names nobody listed.
-let offset = 0;
-function mention(articleId: string, text: string, type: Mention["type"] = "person"): Mention {
-  offset += 100;
-  return { articleId, start: offset, end: offset + text.length, text, type };
-}
 
 function groups(ms: Mention[]): (name: string) => string | undefined {
   const entities = resolveEntities([], ms);

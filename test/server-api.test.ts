@@ -4,7 +4,6 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import type { Hono } from "hono";
-import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { enqueueIngest, type IngestJob, openQueue } from "../src/queue/index.js";
@@ -15,7 +14,7 @@ import { redactLocation } from "../src/store/describe-error.js";
 import { openStore, probePostgres } from "../src/store/index.js";
 import type { Store } from "../src/store/store.js";
 import { runWorker } from "../src/worker/index.js";
-import { TEST_PG_URL } from "./helpers/test-postgres.js";
+import { dropTestSchemas, TEST_PG_URL } from "./helpers/test-postgres.js";
 import { waitFor } from "./helpers/wait-for.js";
 
 // ---- every JSON response is checked against docs/openapi.yaml ----
@@ -492,11 +491,7 @@ describe("POST /api/articles on a server with workers (queued)", () => {
         await worker;
         await pgStore.close();
         await queue.close();
-        const client = new pg.Client(PG_URL);
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS "${base}" CASCADE`);
-        await client.query(`DROP SCHEMA IF EXISTS "${base}_q" CASCADE`);
-        await client.end();
+        await dropTestSchemas([base, `${base}_q`], PG_URL);
       }
     },
   );

@@ -4,7 +4,6 @@
  * at the end, and is skipped with one line when no server answers.
  */
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateCorpus, toArticle } from "../src/generate/index.js";
 import type { Story } from "../src/model/story.js";
@@ -13,7 +12,7 @@ import { redactLocation } from "../src/store/describe-error.js";
 import { probePostgres } from "../src/store/index.js";
 import { openStore } from "../src/store/open-store.js";
 import type { Store } from "../src/store/store.js";
-import { TEST_PG_URL } from "./helpers/test-postgres.js";
+import { dropTestSchemas, TEST_PG_URL } from "./helpers/test-postgres.js";
 
 const PG_URL = TEST_PG_URL;
 const pgProblem = await probePostgres(PG_URL);
@@ -30,10 +29,7 @@ const SEED = 4242;
 
 afterAll(async () => {
   if (pgProblem !== null) return;
-  const client = new pg.Client(PG_URL);
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`);
-  await client.end();
+  await dropTestSchemas([SCHEMA], PG_URL);
 });
 
 async function roundTrip(store: Store) {

@@ -16,7 +16,7 @@ import { redactLocation } from "../src/store/describe-error.js";
 import { probePostgres } from "../src/store/index.js";
 import { openStore } from "../src/store/open-store.js";
 import { captureIo } from "./helpers/capture-io.js";
-import { TEST_PG_URL } from "./helpers/test-postgres.js";
+import { dropTestSchemas, TEST_PG_URL } from "./helpers/test-postgres.js";
 import { WORKER_WAIT_MS, waitFor } from "./helpers/wait-for.js";
 
 const PG_URL = TEST_PG_URL;
@@ -53,11 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
   if (pgProblem !== null) return;
-  const client = new pg.Client(PG_URL);
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS "${schema.store}" CASCADE`);
-  await client.query(`DROP SCHEMA IF EXISTS "${schema.queue}" CASCADE`);
-  await client.end();
+  await dropTestSchemas([schema.store, schema.queue], PG_URL);
 });
 
 /**

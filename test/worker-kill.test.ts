@@ -5,7 +5,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../src/generate/index.js";
 import { countJobs, enqueueIngest, INGEST_QUEUE, openQueue, type QueueTuning } from "../src/queue/index.js";
@@ -13,7 +12,7 @@ import { redactLocation } from "../src/store/describe-error.js";
 import { probePostgres } from "../src/store/index.js";
 import { openStore } from "../src/store/open-store.js";
 import { runWorker } from "../src/worker/index.js";
-import { TEST_PG_URL } from "./helpers/test-postgres.js";
+import { dropTestSchemas, TEST_PG_URL } from "./helpers/test-postgres.js";
 import { WORKER_WAIT_MS, waitFor } from "./helpers/wait-for.js";
 
 const PG_URL = TEST_PG_URL;
@@ -36,11 +35,7 @@ const workerMain = fileURLToPath(new URL("../src/worker/worker-main.ts", import.
 
 afterAll(async () => {
   if (pgProblem !== null) return;
-  const client = new pg.Client(PG_URL);
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS "${schema.store}" CASCADE`);
-  await client.query(`DROP SCHEMA IF EXISTS "${schema.queue}" CASCADE`);
-  await client.end();
+  await dropTestSchemas([schema.store, schema.queue], PG_URL);
 });
 
 function startWorkerProcess(holdJobMs: number): ChildProcess {

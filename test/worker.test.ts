@@ -29,7 +29,7 @@ import {
   type WorkerSummary,
 } from "../src/worker/index.js";
 import { makeArticle } from "./helpers/make-article.js";
-import { TEST_PG_URL } from "./helpers/test-postgres.js";
+import { dropTestSchemas, TEST_PG_URL } from "./helpers/test-postgres.js";
 import { WORKER_WAIT_MS, waitFor } from "./helpers/wait-for.js";
 
 const PG_URL = TEST_PG_URL;
@@ -56,11 +56,8 @@ function freshSchemas(): { store: string; queue: string } {
 }
 
 afterAll(async () => {
-  if (pgProblem !== null || schemas.length === 0) return;
-  const client = new pg.Client(PG_URL);
-  await client.connect();
-  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await client.end();
+  if (pgProblem !== null) return;
+  await dropTestSchemas(schemas, PG_URL);
 });
 
 function recordJobs(count: number, seed: number): IngestJob[] {

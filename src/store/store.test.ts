@@ -9,9 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Kysely } from "kysely";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { TEST_PG_URL } from "../../test/helpers/test-postgres.js";
+import { dropTestSchemas, TEST_PG_URL } from "../../test/helpers/test-postgres.js";
 import type { Article } from "../model/article.js";
 import type { Story } from "../model/story.js";
 import type { Database } from "./database.js";
@@ -92,14 +91,7 @@ function postgres(): Backend {
     },
     kysely: (place) => createPostgresKysely(place.location, place.options),
     async cleanup() {
-      if (schemas.length === 0) return;
-      const client = new pg.Client({ connectionString: PG_URL });
-      await client.connect();
-      try {
-        for (const schema of schemas) await client.query(`drop schema if exists "${schema}" cascade`);
-      } finally {
-        await client.end();
-      }
+      await dropTestSchemas(schemas, PG_URL);
     },
   };
 }
