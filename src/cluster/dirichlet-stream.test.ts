@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DirichletStream, type DirichletStreamOptions, DMM_SWEEP_EVERY, MSTREAM_OPTIONS } from "./dirichlet-stream.js";
+import {
+  DirichletStream,
+  type DirichletStreamOptions,
+  DMM_SPLIT_MIN_PART,
+  DMM_SWEEP_EVERY,
+  MSTREAM_OPTIONS,
+} from "./dirichlet-stream.js";
 
 const words = (text: string) => text.split(" ");
 
@@ -9,7 +15,7 @@ const FILLERS = ["alpha bravo", "charlie delta", "echo foxtrot", "golf hotel", "
 function run(options: DirichletStreamOptions, docs: readonly string[]) {
   const stream = new DirichletStream(options);
   const ids = docs.map((doc) => stream.add(words(doc)));
-  return { stream, ids, final: ids.map((id) => stream.resolve(id) as number) };
+  return { stream, ids, final: ids.map((_, position) => stream.clusterOf(position) as number) };
 }
 
 describe("DirichletStream", () => {
@@ -96,10 +102,11 @@ describe("DirichletStream", () => {
       }
       return { docs: docs as string[], topic };
     };
-    // A floor of 0 lets the first documents of so short a stream join at all; the prior is what is tested here.
+    // A floor of 0 lets the first documents of so short a stream join at all, and no split undoes a mixed cluster:
+    // the prior is what is tested here.
     const clustersOf = (wordPrior: "specificity" | "uniform", fillers: readonly string[]) => {
       const { docs, topic } = stream(fillers);
-      const { final } = run({ wordPrior, newClusterFloor: 0 }, docs);
+      const { final } = run({ wordPrior, newClusterFloor: 0, splits: false }, docs);
       const of = (name: string) => new Set(final.filter((_, i) => topic[i] === name));
       return { harbour: of("harbour"), orchard: of("orchard") };
     };
@@ -148,12 +155,65 @@ describe("DirichletStream", () => {
     expect(apart.stream.merges).toHaveLength(0);
     expect([...rescueIds(apart.final)].some((id) => medalIds(apart.final).has(id))).toBe(false);
 
-    const merged = run({}, docs);
+    // Without splits the profile rule alone decides.
+    const merged = run({ splits: false }, docs);
     const profile = merged.stream.merges.filter((merge) => merge.rule === "profile");
     expect(profile).toHaveLength(1);
     expect(profile[0]?.score).toBeGreaterThanOrEqual(0.3);
     expect(rescueIds(merged.final)).toEqual(medalIds(merged.final));
     expect(rescueIds(merged.final).size).toBe(1);
+
+    // With splits (the default) a fold must also pass the split test's posterior, the other way round; here each
+    // event has words of its own in every headline, so the posterior keeps them two and no split would undo a fold.
+    const guarded = run({}, docs);
+    expect(guarded.stream.merges.filter((merge) => merge.rule === "profile")).toHaveLength(0);
+    expect([...rescueIds(guarded.final)].some((id) => medalIds(guarded.final).has(id))).toBe(false);
+  });
+
+  it("splits a cluster that two stories grew into, records the documents that moved, and never folds it back", () => {
+    // Four generic teasers start the cluster; then each story's headlines repeat the teaser's words, so both join it.
+    const shopping = ["friday deal", "store shopping", "friday crowd", "deal store", "shopping friday", "crowd deal"];
+    const premiere = [
+      "nativity film",
+      "premiere review",
+      "nativity cast",
+      "film premiere",
+      "review nativity",
+      "cast film",
+    ];
+    const docs = ["black weekend news", "black weekend news", "black weekend news", "black weekend news"];
+    const story = docs.map(() => "teaser");
+    for (let i = 0; i < 12; i++) {
+      docs.push(`black weekend news ${shopping[i % 6]}`, `black weekend news ${premiere[i % 6]}`);
+      story.push("shopping", "premiere");
+    }
+    const clustersOf = (final: number[], name: string) => new Set(final.filter((_, i) => story[i] === name));
+
+    const mixed = run({ splits: false }, docs);
+    expect(new Set(mixed.final).size).toBe(1);
+    expect(mixed.stream.splits).toHaveLength(0);
+
+    const { stream, final } = run({}, docs);
+    expect(clustersOf(final, "shopping").size).toBe(1);
+    expect(clustersOf(final, "premiere").size).toBe(1);
+    expect([...clustersOf(final, "shopping")][0]).not.toBe([...clustersOf(final, "premiere")][0]);
+    // The part holding the first document keeps the cluster's id; the other part leaves.
+    expect(final[0]).toBe(final[5]);
+    expect(stream.splits).toHaveLength(1);
+    const split = stream.splits[0] as (typeof stream.splits)[number];
+    expect(split.from).toBe(final[0]);
+    expect(split.into).toBe(final[4]);
+    expect(split.score).toBeGreaterThan(0);
+    // The record lists the documents that moved then, and only those (later ones joined the new cluster directly).
+    expect(split.documents.length).toBeGreaterThanOrEqual(DMM_SPLIT_MIN_PART);
+    expect(split.documents.every((position) => story[position] === "shopping" && position < split.atDocument)).toBe(
+      true,
+    );
+    expect(stream.merges).toHaveLength(0);
+    expect(stream.counts(split.into)?.documents).toBe(12);
+    expect(stream.counts(split.from)?.documents).toBe(16);
+    expect(stream.counts(split.from)?.words.get("friday")).toBeUndefined();
+    expect(stream.clusterOf(docs.length)).toBeUndefined();
   });
 
   it("never merges when merges are off, and resolves unknown ids to undefined", () => {

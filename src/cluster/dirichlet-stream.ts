@@ -29,8 +29,12 @@
  *   a small cluster (at most DMM_SMALL_CLUSTER documents) is folded into the other when its pooled words score better
  *   there than alone (the same posterior as a join, for the whole cluster at once: a decision taken on thin counts is
  *   taken again with fuller ones); two established clusters are folded when their specificity-weighted word profiles
- *   are close (two halves of one story that started apart). Each merge is recorded (`merges`) and old ids keep
- *   resolving (`resolve`). Documents never move otherwise: one pass, assignment final up to recorded merges.
+ *   are close (two halves of one story that started apart) and the split test below agrees that they are one. Each
+ *   merge is recorded (`merges`) and old ids keep resolving (`resolve`).
+ * - **Splits.** A cluster is tested, as it grows, for holding two stories (trySplit): the same posterior, for the
+ *   whole cluster against two parts of it. A part that scores better on its own moves to a new cluster, recorded
+ *   (`splits`, with the documents that moved). Documents never move otherwise: one pass, assignment final up to
+ *   recorded merges and splits; `clusterOf(position)` gives a document's cluster now.
  *
  * Bounded search: only clusters that share a word with d are scored (an inverted index word → clusters), plus the
  * new-cluster option; a word held by more than DMM_MAX_POSTING clusters is not used to find candidates. A cluster
@@ -38,7 +42,9 @@
  * (m_z / (α₀ + αD)) · Π_i (B + i − 1) / (n_z + B + i − 1): each factor of the product is below 1 and shrinks as the
  * cluster grows, so it loses to a new cluster except for a tiny cluster very early in the stream. `exhaustive: true`
  * scores every cluster instead, to measure that the shortcut changes nothing (see docs/stories.md). Merge tests cost
- * the small cluster's tokens or two bounded profiles.
+ * the small cluster's tokens or two bounded profiles (plus both clusters' words when the profiles are close); a split
+ * test costs the cluster's tokens per seed word, on a geometric schedule. Splits keep each document's words until its
+ * cluster is archived.
  */
 
 /**
@@ -106,6 +112,25 @@ export const DMM_PROFILE_WORDS = 20;
 export const DMM_PROFILE_SIMILARITY = 0.3;
 
 /**
+ * A cluster is first tested for a split when it reaches this many documents: below it, two halves of a few headlines
+ * each are too thin for the split's likelihood to mean anything.
+ */
+export const DMM_SPLIT_MIN_DOCUMENTS = 8;
+
+/**
+ * After a split test, the next one waits until the cluster has grown by this factor: each test costs the cluster's
+ * tokens (times the seeds tried), so a geometric schedule keeps the cost per document bounded (a cluster of m
+ * documents is tested about log(m) / log(growth) times in its life).
+ */
+export const DMM_SPLIT_GROWTH = 1.5;
+
+/** Smallest part a split may leave on either side: fewer documents are not a story of their own yet. */
+export const DMM_SPLIT_MIN_PART = 4;
+
+/** Re-assignment rounds between the two parts after seeding a split: 2 settles nearly every document. */
+export const DMM_SPLIT_ROUNDS = 2;
+
+/**
  * A word held by more live clusters than this says nothing about which one a document belongs to: its posting is not
  * scanned for candidates. On News the most widespread word ("will") is in 55 of ~450 live clusters at the end, so this
  * bounds the cost on an endless stream without changing any result measured here.
@@ -130,6 +155,8 @@ export interface DirichletStreamOptions {
   beta?: number;
   /** Merge clusters as described above (default true). false: plain one pass, no merge ever. */
   merges?: boolean;
+  /** Split a cluster that holds two stories, as described above (default true; never with `batches`). */
+  splits?: boolean;
   /**
    * Vocabulary size V (in Vβ and Vγ). Default: the number of distinct words seen so far, including the arriving
    * document's (known online without looking ahead). A number fixes V.
@@ -158,6 +185,7 @@ export const MSTREAM_OPTIONS: Readonly<DirichletStreamOptions> = {
   wordPrior: "uniform",
   beta: MSTREAM_BETA,
   merges: false,
+  splits: false,
 };
 
 /** One recorded merge: `from` was folded into `into` (the older id) and now resolves to it. */
@@ -169,6 +197,19 @@ export interface DirichletMerge {
   /** "small": whole-cluster posterior of a small cluster; "profile": similar profiles of two established clusters. */
   rule: "small" | "profile";
   /** The log-odds ("small", > 0) or the profile cosine ("profile") that passed. */
+  score: number;
+}
+
+/** One recorded split: `documents` (stream positions, 0-based) left cluster `from` for the new cluster `into`. */
+export interface DirichletSplit {
+  from: number;
+  into: number;
+  documents: number[];
+  /** Documents seen when it happened (D). */
+  atDocument: number;
+  /** The word whose documents seeded the part that left. */
+  seed: string;
+  /** Log-odds of two clusters against one that passed (> 0). */
   score: number;
 }
 
@@ -193,6 +234,10 @@ interface Cluster {
   lastSeen: number;
   /** Archived for silence: out of the postings, never a candidate again. */
   archived: boolean;
+  /** Stream positions of its documents (kept only when splits are on). */
+  members: number[];
+  /** Documents it must reach before its next split test. */
+  nextSplitTest: number;
 }
 
 /** Read-only view of one cluster's counts. */
@@ -209,6 +254,7 @@ export class DirichletStream {
   readonly beta: number;
   readonly wordPrior: "specificity" | "uniform";
   private readonly mergesOn: boolean;
+  private readonly splitsOn: boolean;
   private readonly fixedVocabulary: number | undefined;
   private readonly choice: "argmax" | "sample";
   private readonly exhaustive: boolean;
@@ -223,6 +269,13 @@ export class DirichletStream {
   /** Cluster id → the id it was folded into (itself while live); followed by `resolve`. */
   private readonly mergedInto: number[] = [];
   private readonly mergeLog: DirichletMerge[] = [];
+  private readonly splitLog: DirichletSplit[] = [];
+  /** Stream position → the cluster id the document was last put in (follow `resolve` for merges since). */
+  private readonly placedIn: number[] = [];
+  /** Stream position → the document's words, while its cluster may still be split (dropped when it is archived). */
+  private readonly documentBags: Array<ReadonlyMap<string, number> | undefined> = [];
+  /** log((k − 1)!) for k = 1, 2, ...: the Chinese-restaurant prior of a cluster of k documents, grown on demand. */
+  private readonly logFactorials: number[] = [0];
   /** word → ids of the live clusters that hold it, ascending. */
   private readonly postings = new Map<string, number[]>();
   /** Σ of the postings' lengths (Σ_v K_v of the specificity prior). */
@@ -245,6 +298,7 @@ export class DirichletStream {
     this.exhaustive = options.exhaustive ?? false;
     this.maxSilence = options.maxSilence;
     this.keepBatch = options.batches ?? false;
+    this.splitsOn = (options.splits ?? true) && !this.keepBatch;
     this.random = seededRandom(options.seed ?? 1);
   }
 
@@ -268,6 +322,17 @@ export class DirichletStream {
     return this.mergeLog;
   }
 
+  /** Every split so far, in order. */
+  get splits(): readonly DirichletSplit[] {
+    return this.splitLog;
+  }
+
+  /** The live cluster the document at this stream position (0-based) is in now, or undefined for an unknown one. */
+  clusterOf(document: number): number | undefined {
+    const placed = this.placedIn[document];
+    return placed === undefined ? undefined : this.resolve(placed);
+  }
+
   /** The live cluster an id stands for now (itself unless merges folded it); undefined for an unknown id. */
   resolve(id: number): number | undefined {
     if (!Number.isInteger(id) || id < 0 || id >= this.mergedInto.length) return undefined;
@@ -286,8 +351,12 @@ export class DirichletStream {
     return live === undefined ? undefined : this.clusters[live];
   }
 
-  /** Assigns one document (its tokens, in any order; repeats count) and returns its cluster id after any merge. */
+  /**
+   * Assigns one document (its tokens, in any order; repeats count) and returns its cluster id after any merge or
+   * split. Its stream position is the number of documents added before it (see `clusterOf`).
+   */
   add(tokens: readonly string[], at?: number): number {
+    const position = this.documentCount;
     this.documentCount += 1;
     if (at !== undefined && at > this.clock) this.clock = at;
     if (this.maxSilence !== undefined && this.documentCount % DMM_SWEEP_EVERY === 0) this.archiveSilent();
@@ -296,11 +365,176 @@ export class DirichletStream {
     for (const word of bag.keys()) this.seenWords.add(word);
     const { chosen, candidates, scores } = this.choose(bag, tokens.length);
     this.join(chosen, bag, tokens.length);
-    const id = this.mergesOn ? this.mergeAround(chosen, bag, candidates, scores) : chosen;
+    this.placedIn.push(chosen);
+    if (this.splitsOn) {
+      this.documentBags.push(bag);
+      (this.clusters[chosen] as Cluster).members.push(position);
+    }
+    let id = this.mergesOn ? this.mergeAround(chosen, bag, candidates, scores) : chosen;
     const cluster = this.clusters[id] as Cluster;
     cluster.lastSeen = Math.max(cluster.lastSeen, at ?? this.clock);
+    if (this.splitsOn && cluster.documents >= cluster.nextSplitTest) {
+      this.trySplit(id);
+      id = this.clusterOf(position) as number;
+    }
     if (this.keepBatch) this.batch.push({ bag, length: tokens.length, cluster: id });
     return id;
+  }
+
+  /**
+   * Tests whether cluster `id` holds two stories and, if so, moves the smaller-id side's complement out to a new
+   * cluster, recorded in `splits`. For each profile word held by enough of its documents, the documents holding the
+   * word seed one part and the rest the other; DMM_SPLIT_ROUNDS rounds then move each document to the part whose
+   * posterior (the join score of `choose`) is higher. The best seed's two parts are kept apart when their joint
+   * posterior beats the cluster's, that is when
+   *
+   *   log(α₀ + αD) + log Γ(m₁) + log Γ(m₂) − log Γ(m) + E(part 1) + E(part 2) − E(cluster) > 0
+   *
+   * with E the cluster's evidence Σ_w Σ_{j<n^w} log(b_w + j) − Σ_{i<n} log(B + i) and the Γ terms the Chinese-restaurant
+   * prior that the one-pass choice itself follows (join ∝ m_z, new ∝ α₀ + αD). This is the split move of split-merge
+   * samplers for Dirichlet mixtures, taken greedily: a document placed early, when its story's own cluster did not
+   * exist yet, pulled a second story in after it, and one pass never lets those documents go again otherwise.
+   * Cost: the cluster's tokens per seed tried; a cluster is tested at DMM_SPLIT_MIN_DOCUMENTS documents and then each
+   * time it grows by DMM_SPLIT_GROWTH.
+   */
+  private trySplit(id: number): void {
+    const cluster = this.clusters[id] as Cluster;
+    cluster.nextSplitTest = Math.ceil(cluster.documents * DMM_SPLIT_GROWTH);
+    const members = cluster.members;
+    const bags = members.map((position) => this.documentBags[position] as ReadonlyMap<string, number>);
+    const prior = new Map<string, number>();
+    const priorOf = (word: string): number => {
+      let b = prior.get(word);
+      if (b === undefined) {
+        b = this.wordPriorCount(word);
+        prior.set(word, b);
+      }
+      return b;
+    };
+    const total = this.priorTotal();
+    const whole = this.evidence(cluster.words, cluster.tokens, priorOf, total);
+    let best: { inSeed: Uint8Array; score: number; seed: string } | undefined;
+    for (const seed of freshProfile(cluster).profile) {
+      const inSeed = new Uint8Array(members.length);
+      let held = 0;
+      bags.forEach((bag, index) => {
+        if (bag.has(seed)) {
+          inSeed[index] = 1;
+          held += 1;
+        }
+      });
+      if (held < DMM_SPLIT_MIN_PART || members.length - held < DMM_SPLIT_MIN_PART) continue;
+      const parts: [Part, Part] = [emptyPart(), emptyPart()];
+      bags.forEach((bag, index) => {
+        addToPart(parts[inSeed[index] as 0 | 1], bag, 1);
+      });
+      for (let round = 0; round < DMM_SPLIT_ROUNDS; round++) {
+        bags.forEach((bag, index) => {
+          const side = inSeed[index] as 0 | 1;
+          const here = parts[side];
+          const there = parts[1 - side] as Part;
+          addToPart(here, bag, -1);
+          const stay = partScore(here, bag, priorOf, total);
+          const move = partScore(there, bag, priorOf, total);
+          if (move > stay) {
+            addToPart(there, bag, 1);
+            inSeed[index] = 1 - side;
+          } else {
+            addToPart(here, bag, 1);
+          }
+        });
+      }
+      const [rest, seeded] = parts;
+      if (rest.documents < DMM_SPLIT_MIN_PART || seeded.documents < DMM_SPLIT_MIN_PART) continue;
+      const score =
+        Math.log(this.newClusterWeight()) +
+        this.logFactorial(seeded.documents) +
+        this.logFactorial(rest.documents) -
+        this.logFactorial(members.length) +
+        this.evidence(seeded.words, seeded.tokens, priorOf, total) +
+        this.evidence(rest.words, rest.tokens, priorOf, total) -
+        whole;
+      if (score > 0 && (best === undefined || score > best.score)) best = { inSeed, score, seed };
+    }
+    if (best === undefined) return;
+    // The part holding the cluster's first document keeps its id, so the story's id stays put.
+    const first = members.indexOf(Math.min(...members));
+    const leaving = 1 - (best.inSeed[first] as number);
+    const into = this.open();
+    const moved: number[] = [];
+    const staying: number[] = [];
+    members.forEach((position, index) => {
+      if (best.inSeed[index] !== leaving) {
+        staying.push(position);
+        return;
+      }
+      const bag = bags[index] as ReadonlyMap<string, number>;
+      let length = 0;
+      for (const count of bag.values()) length += count;
+      this.leave(id, bag, length);
+      this.join(into, bag, length);
+      this.placedIn[position] = into;
+      moved.push(position);
+    });
+    cluster.members = staying;
+    const part = this.clusters[into] as Cluster;
+    part.members = moved;
+    part.lastSeen = cluster.lastSeen;
+    part.nextSplitTest = Math.ceil(moved.length * DMM_SPLIT_GROWTH);
+    cluster.nextSplitTest = Math.ceil(staying.length * DMM_SPLIT_GROWTH);
+    this.splitLog.push({
+      from: id,
+      into,
+      documents: [...moved],
+      atDocument: this.documentCount,
+      seed: best.seed,
+      score: best.score,
+    });
+  }
+
+  /**
+   * Log-odds of two clusters being one rather than two under the same posterior as trySplit's test (its negation):
+   * the profile rule folds two clusters only when this agrees, so a split is never undone by the profile rule alone.
+   */
+  private foldOdds(a: number, b: number): number {
+    const left = this.clusters[a] as Cluster;
+    const right = this.clusters[b] as Cluster;
+    const prior = (word: string) => this.wordPriorCount(word);
+    const total = this.priorTotal();
+    const union = new Map(left.words);
+    for (const [word, count] of right.words) union.set(word, (union.get(word) ?? 0) + count);
+    return (
+      this.logFactorial(left.documents + right.documents) -
+      this.logFactorial(left.documents) -
+      this.logFactorial(right.documents) -
+      Math.log(this.newClusterWeight()) +
+      this.evidence(union, left.tokens + right.tokens, prior, total) -
+      this.evidence(left.words, left.tokens, prior, total) -
+      this.evidence(right.words, right.tokens, prior, total)
+    );
+  }
+
+  /** Evidence of a cluster's words: Σ_w Σ_{j<n^w} log(b_w + j) − Σ_{i<n} log(B + i) (see trySplit). */
+  private evidence(
+    words: ReadonlyMap<string, number>,
+    tokens: number,
+    priorOf: (word: string) => number,
+    total: number,
+  ): number {
+    let sum = 0;
+    for (const [word, count] of words) {
+      const b = priorOf(word);
+      for (let j = 0; j < count; j++) sum += Math.log(b + j);
+    }
+    for (let i = 0; i < tokens; i++) sum -= Math.log(total + i);
+    return sum;
+  }
+
+  /** log((k − 1)!), the log Γ(k) of a cluster of k documents. */
+  private logFactorial(documents: number): number {
+    const table = this.logFactorials;
+    while (table.length < documents) table.push((table[table.length - 1] as number) + Math.log(table.length));
+    return table[documents - 1] as number;
   }
 
   /** Archives every cluster silent for longer than `maxSilence` before the newest time seen (see the option). */
@@ -316,6 +550,9 @@ export class DirichletStream {
   private archive(id: number): void {
     const cluster = this.clusters[id] as Cluster;
     for (const word of cluster.words.keys()) this.unpost(word, id);
+    // An archived cluster is never split again: its documents' words can go.
+    for (const position of cluster.members) this.documentBags[position] = undefined;
+    cluster.members = [];
     cluster.archived = true;
     this.liveClusters -= 1;
     this.active.delete(id);
@@ -444,7 +681,8 @@ export class DirichletStream {
         if (odds > 0) id = this.fold(id, other, "small", odds);
       } else {
         const similarity = this.profileSimilarity(id, other);
-        if (similarity >= DMM_PROFILE_SIMILARITY) id = this.fold(id, other, "profile", similarity);
+        if (similarity >= DMM_PROFILE_SIMILARITY && (!this.splitsOn || this.foldOdds(id, other) > 0))
+          id = this.fold(id, other, "profile", similarity);
       }
     }
     return id;
@@ -519,6 +757,7 @@ export class DirichletStream {
     if (keep.profileStale) rebuildProfile(keep, keep.words.keys());
     else rebuildProfile(keep, new Set([...keep.profile, ...gone.words.keys()]));
     keep.lastSeen = Math.max(keep.lastSeen, gone.lastSeen);
+    for (const position of gone.members) keep.members.push(position);
     this.clusters[from] = {
       documents: 0,
       tokens: 0,
@@ -527,6 +766,8 @@ export class DirichletStream {
       profileStale: false,
       lastSeen: gone.lastSeen,
       archived: false,
+      members: [],
+      nextSplitTest: DMM_SPLIT_MIN_DOCUMENTS,
     };
     this.active.delete(from);
     this.mergedInto[from] = into;
@@ -544,6 +785,8 @@ export class DirichletStream {
       profileStale: false,
       lastSeen: this.clock,
       archived: false,
+      members: [],
+      nextSplitTest: DMM_SPLIT_MIN_DOCUMENTS,
     });
     this.active.add(this.clusters.length - 1);
     this.mergedInto.push(this.clusters.length - 1);
@@ -679,4 +922,46 @@ function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Counts of one side of a split being tested. */
+interface Part {
+  documents: number;
+  tokens: number;
+  words: Map<string, number>;
+}
+
+function emptyPart(): Part {
+  return { documents: 0, tokens: 0, words: new Map() };
+}
+
+/** Adds (sign 1) or takes out (sign −1) one document's words. */
+function addToPart(part: Part, bag: ReadonlyMap<string, number>, sign: 1 | -1): void {
+  part.documents += sign;
+  for (const [word, count] of bag) {
+    part.tokens += sign * count;
+    const after = (part.words.get(word) ?? 0) + sign * count;
+    if (after === 0) part.words.delete(word);
+    else part.words.set(word, after);
+  }
+}
+
+/** The join score of `choose` for one document against one part (−∞ for an empty part). */
+function partScore(
+  part: Part,
+  bag: ReadonlyMap<string, number>,
+  priorOf: (word: string) => number,
+  total: number,
+): number {
+  if (part.documents === 0) return Number.NEGATIVE_INFINITY;
+  let score = Math.log(part.documents);
+  let length = 0;
+  for (const [word, count] of bag) {
+    const held = (part.words.get(word) ?? 0) + priorOf(word);
+    for (let j = 0; j < count; j++) score += Math.log(held + j);
+    length += count;
+  }
+  const base = part.tokens + total;
+  for (let i = 0; i < length; i++) score -= Math.log(base + i);
+  return score;
 }

@@ -50,7 +50,8 @@ export function headlineTokens(article: Article, features: ArticleFeatures = {})
 
 /**
  * Groups articles, already in publication order, with the one-pass short-text model: each article joins a story or
- * starts one on arrival; recorded merges fold stories that turn out to be one; stories silent for ARCHIVE_AFTER_MS
+ * starts one on arrival; recorded merges fold stories that turn out to be one and recorded splits part a story that
+ * two grew into (the stream keeps both records); stories silent for ARCHIVE_AFTER_MS
  * (as in the similarity clusterer) leave the index. Undated articles arrive at `newest`.
  */
 export function groupHeadlines(
@@ -60,15 +61,15 @@ export function groupHeadlines(
 ): Array<{ articleIds: string[] }> {
   const stream = new DirichletStream({ maxSilence: ARCHIVE_AFTER_MS });
   const now = Date.now();
-  const joined = ordered.map((article) => {
+  for (const article of ordered) {
     const published = article.publishedAt === null ? Number.NaN : Date.parse(article.publishedAt);
     // A date in the future is clamped to now, as in the similarity clusterer: it must not archive every story.
     const at = Number.isNaN(published) ? (newest ?? undefined) : Math.min(published, now);
-    return stream.add(headlineTokens(article, featuresById.get(article.id)), at);
-  });
+    stream.add(headlineTokens(article, featuresById.get(article.id)), at);
+  }
   const groups = new Map<number, string[]>();
   ordered.forEach((article, index) => {
-    const id = stream.resolve(joined[index] as number) as number;
+    const id = stream.clusterOf(index) as number;
     const members = groups.get(id);
     if (members) members.push(article.id);
     else groups.set(id, [article.id]);
