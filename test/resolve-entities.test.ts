@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { extractMentions } from "../src/extract/entities/index.js";
 import { blankArticle } from "../src/model/blank-article.js";
 import type { Article } from "../src/model/index.js";
-import { EntityIndex, resolveEntities } from "../src/resolve/index.js";
+import { EntityIndex, resolvedName, resolveEntities } from "../src/resolve/index.js";
 import { makeMention as mention } from "./helpers/make-mention.js";
 
 function article(id: string, text: string): Article {
@@ -90,6 +90,18 @@ describe("resolveEntities", () => {
       .map((e) => e.id)
       .sort();
     expect(one).toEqual(two);
+  });
+
+  it("does not resolve a mention that names a generation under an antecedent of another generation", () => {
+    const father = mention("a", "Taras Hrynkevich");
+    const son = { ...mention("a", "Taras mlajši"), refersTo: 0 };
+    const plain = { ...mention("a", "Hrynkevich"), refersTo: 0 };
+    expect(resolvedName(son, [father, son, plain])).toBe("Taras mlajši");
+    expect(resolvedName(plain, [father, son, plain])).toBe("Taras Hrynkevich");
+    const entities = resolveEntities([], [father, son, plain]);
+    const entityOf = (text: string) => entities.find((e) => e.mentions?.some((m) => m.text === text))?.id;
+    expect(entityOf("Taras mlajši")).not.toBe(entityOf("Taras Hrynkevich"));
+    expect(entityOf("Hrynkevich")).toBe(entityOf("Taras Hrynkevich"));
   });
 
   it("adds an article incrementally to an EntityIndex", () => {

@@ -114,4 +114,21 @@ describe("one-word first names and family plurals", () => {
     const entities = resolveEntities([], [mention("a", "Алексей Дравный"), mention("b", "Дравны")]);
     expect(entityOf(entities, "Дравны")).not.toBe(entityOf(entities, "Алексей Дравный"));
   });
+
+  it("reads a soft-sign surname's plural in -и as the family, but not a surname that merely ends in -и", () => {
+    const entities = resolveEntities(
+      [],
+      [
+        mention("a", "Тарас Островель"),
+        mention("b", "Островели"),
+        mention("c", "Островель"),
+        mention("d", "Марко Бертолини"),
+        mention("e", "Бертолини"),
+      ],
+    );
+    expect(entityOf(entities, "Островели")).not.toBe(entityOf(entities, "Тарас Островель"));
+    expect(entityOf(entities, "Островель")).toBe(entityOf(entities, "Тарас Островель"));
+    // No "Бертолинь" is known, so "Бертолини" is a foreign surname in -и, not a plural.
+    expect(entityOf(entities, "Бертолини")).toBe(entityOf(entities, "Марко Бертолини"));
+  });
 });

@@ -4,7 +4,7 @@ import { entityId } from "./entity-id.js";
 import { groupBlock, groupStemsMatch, isLowerCase } from "./group-noun.js";
 import { acronymOf, initialsOf, otherEntityKey, personNameKey } from "./name-key.js";
 import { bareSurnameFits, personNamesFit } from "./names-match.js";
-import { type PersonName, parsePersonName } from "./person-name.js";
+import { type PersonName, parsePersonName, softPluralSingular, softSurname } from "./person-name.js";
 
 /** One name to place: the name it is resolved under (after coreference) and the mention that carries it. */
 export interface IndexInput {
@@ -48,6 +48,8 @@ export class EntityIndex {
   private readonly byBlock = new Map<string, Cluster[]>();
   private readonly byAlias = new Map<string, Cluster>();
   private readonly usedIds = new Set<string>();
+  /** Cyrillic surnames in -ь seen so far (lower case), so that their plural ("Скрипали") is read as the family. */
+  private readonly softSurnames = new Set<string>();
 
   get size(): number {
     return this.clusters.length;
@@ -61,7 +63,7 @@ export class EntityIndex {
     if (cluster && alias) alias.count++;
     else {
       // Keys are computed once per new spelling: known spellings (most mentions) cost one map look-up.
-      const person = input.type === "person" ? parsePersonName(input.name) : null;
+      const person = input.type === "person" ? this.parsePerson(input.name) : null;
       const group = person ? this.groupReading(person, input.name) : null;
       const key = group
         ? `person:group:${group}`
@@ -86,6 +88,18 @@ export class EntityIndex {
     cluster.articleIds.add(input.mention.articleId);
     if (input.role) cluster.roles.add(input.role);
     return cluster.id;
+  }
+
+  /**
+   * The parsed name, read as a family ("Скрипали") when it is the plural of a surname in -ь already known: the
+   * plural alone looks like a foreign surname in -и, so the index supplies the singular that proves it.
+   */
+  private parsePerson(name: string): PersonName {
+    const person = parsePersonName(name);
+    const soft = person.surname ? softSurname(name) : null;
+    if (soft) this.softSurnames.add(soft);
+    const singular = person.generation === null ? softPluralSingular(name) : null;
+    return singular && this.softSurnames.has(singular) ? { ...person, generation: "family" } : person;
   }
 
   private register(block: string, cluster: Cluster): void {

@@ -89,6 +89,25 @@ const PATRONYMIC = /(ovich|evich|ovych|evych|ich|ovna|evna|ichna|ivna|avich|avna
 // no Russian surname ends in a bare -ы after a consonant. (-и plurals are left alone: "Джулиани" is a surname.)
 const FAMILY_PLURAL = /^\p{Lu}\p{Ll}*(?:[бвгджзклмнпрстфхцчшщ]ы|ые)$/u;
 
+// Russian and Ukrainian nouns in a soft sign make their plural in -и/-і: "Скрипали" is the Skripal family, as
+// "Клинтоны" is the Clintons. The ending alone cannot tell it from a foreign surname in -и ("Джулиани", "Пелоси"),
+// so the word is read as a plural only when its singular in -ь is a surname already known (entity-index.ts). The
+// consonants are those a surname ends in before -ь; after ж, ш, ч, щ the sign is only spelling, and г, к, х take none.
+const SOFT_PLURAL = /^(\p{Lu}\p{Ll}*[бвдзлмнпрстфц])[иі]$/u;
+const SOFT_SINGULAR = /^\p{Lu}\p{Ll}*[бвдзлмнпрстфц]ь$/u;
+
+/** The singular in -ь that a one-word Cyrillic name in -и/-і would be the plural of ("Скрипали" → "скрипаль"). */
+export function softPluralSingular(name: string): string | null {
+  const stem = SOFT_PLURAL.exec(name.trim())?.[1];
+  return stem ? `${stem.toLowerCase()}ь` : null;
+}
+
+/** The surname as written when it ends in a soft sign ("Сергей Скрипаль" → "скрипаль"), else null. */
+export function softSurname(name: string): string | null {
+  const last = tokens(name).at(-1);
+  return last && SOFT_SINGULAR.test(last) ? last.toLowerCase() : null;
+}
+
 // Czech puts a foreign surname in the dative with -ovi ("Trumpovi", "Obamovi"), and lemmatisers leave it there; in
 // Cyrillic, -ови is a Bulgarian plural, a family, and is left alone. The stem must keep three letters.
 const CZECH_DATIVE = /(?<=[a-z]{3})ovi$/;

@@ -4,10 +4,19 @@ import { EntityIndex, type IndexInput } from "./entity-index.js";
 import { acronymOf } from "./name-key.js";
 import { parsePersonName } from "./person-name.js";
 
-/** The name a mention is resolved under: its coreference antecedent's text when it has one. */
+/**
+ * The name a mention is resolved under: its coreference antecedent's text when it has one, unless the mention names
+ * a generation the antecedent does not ("Donald mlajši" is not "Donald Trump", "Джо Старши" not "Джо Байдън"): the
+ * generation is the one thing a short form says that its antecedent cannot, so the link is the error.
+ */
 export function resolvedName(mention: Mention, articleMentions: readonly Mention[]): string {
   const target = mention.refersTo === undefined ? undefined : articleMentions[mention.refersTo];
-  return target && target.type === mention.type ? target.text : mention.text;
+  if (!target || target.type !== mention.type) return mention.text;
+  if (mention.type === "person") {
+    const own = parsePersonName(mention.text).generation;
+    if (own !== null && own !== parsePersonName(target.text).generation) return mention.text;
+  }
+  return target.text;
 }
 
 /**
