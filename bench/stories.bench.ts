@@ -7,12 +7,11 @@
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { articleTerms } from "../src/cluster/article-terms.js";
 import { StoryClusterer } from "../src/cluster/index.js";
 import { type GeneratedRecord, generateCorpus, toArticle } from "../src/generate/index.js";
 import type { Article } from "../src/model/article.js";
+import { exposeGc, heapAfterGc } from "./heap.js";
 import type { BenchContext, BenchPart } from "./main.js";
 
 const SIZES = [10_000, 100_000, 1_000_000];
@@ -227,28 +226,6 @@ function serveCorpus(spec: string): void {
 
 const generatorSpec = process.env[GENERATOR_ENV];
 if (generatorSpec !== undefined && process.send !== undefined) serveCorpus(generatorSpec);
-
-/** `gc()` without a command-line flag: heap figures after a collection are comparable between checkpoints. */
-function exposeGc(): (() => void) | null {
-  try {
-    setFlagsFromString("--expose-gc");
-    return runInNewContext("gc") as () => void;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * JS heap plus array buffers after a collection: the clusterer keeps its index in typed arrays, whose memory is not
- * in `heapUsed`; leaving it out would flatter the figure.
- */
-function heapAfterGc(gc: (() => void) | null): number {
-  // Twice: buffers that died in the first collection (the records' message buffers) are freed by the second.
-  gc?.();
-  gc?.();
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
-}
 
 function timeOnline(articles: readonly Article[]): number {
   const clusterer = new StoryClusterer();

@@ -238,6 +238,11 @@ interface Cluster {
   members: number[];
   /** Documents it must reach before its next split test. */
   nextSplitTest: number;
+  /**
+   * Live clusters whose fold into this one the split test refused → their summed documents then. The pair is tested
+   * again only once it has grown by DMM_SPLIT_GROWTH: the same posterior on nearly the same counts answers the same.
+   */
+  refusedFolds: Map<number, number>;
 }
 
 /** Read-only view of one cluster's counts. */
@@ -492,6 +497,18 @@ export class DirichletStream {
     });
   }
 
+  /** Whether the split test's posterior agrees to fold two clusters, remembering a refusal (see `refusedFolds`). */
+  private foldAgrees(a: number, b: number): boolean {
+    const [older, younger] = a < b ? [a, b] : [b, a];
+    const refusals = (this.clusters[older] as Cluster).refusedFolds;
+    const documents = (this.clusters[a] as Cluster).documents + (this.clusters[b] as Cluster).documents;
+    const refusedAt = refusals.get(younger);
+    if (refusedAt !== undefined && documents < refusedAt * DMM_SPLIT_GROWTH) return false;
+    if (this.foldOdds(a, b) > 0) return true;
+    refusals.set(younger, documents);
+    return false;
+  }
+
   /**
    * Log-odds of two clusters being one rather than two under the same posterior as trySplit's test (its negation):
    * the profile rule folds two clusters only when this agrees, so a split is never undone by the profile rule alone.
@@ -681,7 +698,7 @@ export class DirichletStream {
         if (odds > 0) id = this.fold(id, other, "small", odds);
       } else {
         const similarity = this.profileSimilarity(id, other);
-        if (similarity >= DMM_PROFILE_SIMILARITY && (!this.splitsOn || this.foldOdds(id, other) > 0))
+        if (similarity >= DMM_PROFILE_SIMILARITY && (!this.splitsOn || this.foldAgrees(id, other)))
           id = this.fold(id, other, "profile", similarity);
       }
     }
@@ -768,6 +785,7 @@ export class DirichletStream {
       archived: false,
       members: [],
       nextSplitTest: DMM_SPLIT_MIN_DOCUMENTS,
+      refusedFolds: new Map(),
     };
     this.active.delete(from);
     this.mergedInto[from] = into;
@@ -787,6 +805,7 @@ export class DirichletStream {
       archived: false,
       members: [],
       nextSplitTest: DMM_SPLIT_MIN_DOCUMENTS,
+      refusedFolds: new Map(),
     });
     this.active.add(this.clusters.length - 1);
     this.mergedInto.push(this.clusters.length - 1);
