@@ -138,8 +138,7 @@ export function checkSupport(
 export function missingContent(piece: string, article: Article, entities: readonly Entity[] = []): string[] {
   const missing: string[] = [];
   let rest = piece;
-  const text = article.text;
-  const normText = normalizeQuote(text);
+  const { normText, articleNumbers, words } = articleContent(article);
   for (const q of piece.matchAll(/[“"]([^”"]+)[”"]/g)) {
     if (!normText.includes(normalizeQuote(q[1] ?? ""))) missing.push(`the quote "${q[1]}"`);
     rest = rest.replace(q[0], " ");
@@ -150,7 +149,6 @@ export function missingContent(piece: string, article: Article, entities: readon
   }
   for (const d of [...mentions].sort((a, b) => b.start - a.start)) rest = rest.slice(0, d.start) + rest.slice(d.end);
   const numbers = findNumbers(rest);
-  const articleNumbers = findNumbers(text);
   for (const n of numbers) {
     const ok = articleNumbers.some((x) =>
       n.vague ? x.text.toLowerCase() === n.text.toLowerCase() : x.value === n.value,
@@ -158,7 +156,6 @@ export function missingContent(piece: string, article: Article, entities: readon
     if (!ok) missing.push(`the figure ${n.text}`);
   }
   for (const n of [...numbers].sort((a, b) => b.start - a.start)) rest = rest.slice(0, n.start) + rest.slice(n.end);
-  const words = new Set((text.toLowerCase().match(/[\p{L}\d]+/gu) ?? []).map((w) => w.slice(0, STEM_CHARS)));
   for (const w of rest.match(/[\p{L}][\p{L}'-]*/gu) ?? []) {
     const lower = w.toLowerCase().replace(/'s$/, "");
     if (FRAMING.has(lower) || lower.length < 3) continue;
@@ -175,6 +172,32 @@ export function missingContent(piece: string, article: Article, entities: readon
 }
 
 const dateCache = new WeakMap<Article, string[]>();
+
+/**
+ * What a check reads of one article, computed once per article: a brief checks each of its sentences, and each
+ * variant of a conflict, against the same few articles (these were most of the time spent writing a brief).
+ */
+interface ArticleContent {
+  normText: string;
+  articleNumbers: ReturnType<typeof findNumbers>;
+  /** The stems (first STEM_CHARS letters) of its words, lower-cased. */
+  words: Set<string>;
+}
+
+const contentCache = new WeakMap<Article, ArticleContent>();
+
+function articleContent(article: Article): ArticleContent {
+  const cached = contentCache.get(article);
+  if (cached) return cached;
+  const text = article.text;
+  const content = {
+    normText: normalizeQuote(text),
+    articleNumbers: findNumbers(text),
+    words: new Set((text.toLowerCase().match(/[\p{L}\d]+/gu) ?? []).map((w) => w.slice(0, STEM_CHARS))),
+  };
+  contentCache.set(article, content);
+  return content;
+}
 
 function articleDates(article: Article): string[] {
   const cached = dateCache.get(article);

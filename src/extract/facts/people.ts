@@ -36,7 +36,24 @@ const NAME_SEQUENCE =
  * Names in one article: the given entities first (their mentions in this article, then their name and aliases
  * searched as words), then unknown capitalised name sequences and their later surname-only uses.
  */
-export function nameMentions(article: Article, entities: readonly Entity[]): NameMention[] {
+export function nameMentions(article: Article, entities: readonly Entity[]): readonly NameMention[] {
+  // Facts, quotes and dates each ask for one article's names with the story's same entity list: find them once.
+  let byArticle = namesCache.get(entities);
+  if (byArticle === undefined) {
+    byArticle = new WeakMap();
+    namesCache.set(entities, byArticle);
+  }
+  let names = byArticle.get(article);
+  if (names === undefined) {
+    names = findNameMentions(article, entities);
+    byArticle.set(article, names);
+  }
+  return names;
+}
+
+const namesCache = new WeakMap<readonly Entity[], WeakMap<Article, readonly NameMention[]>>();
+
+function findNameMentions(article: Article, entities: readonly Entity[]): readonly NameMention[] {
   const text = article.text;
   const found: NameMention[] = [];
   const overlaps = (a: number, b: number) => found.some((f) => a < f.end && b > f.start);
@@ -131,11 +148,67 @@ function pick(m: { start: number; end: number }): { start: number; end: number }
   return { start: m.start, end: m.end };
 }
 
+/**
+ * Where `form` occurs in `text` as whole words (not inside a longer word; any run of white space matching a space
+ * in the form), left to right and not overlapping, as one global search for the form would find them.
+ */
 export function wordOccurrences(text: string, form: string): number[] {
   const out: number[] = [];
-  const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
-  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, "gu"))) out.push(m.index ?? 0);
+  // Every alias of every entity in a story is searched in each of its articles, and most are absent: a native
+  // search for the first word finds the few places worth testing, and the pattern is tried only there.
+  const firstWord = form.split(/\s+/, 1)[0] ?? "";
+  if (firstWord === "") {
+    for (const m of text.matchAll(formPattern(form, "gu"))) out.push(m.index ?? 0);
+    return out;
+  }
+  const pattern = formPattern(form, "uy");
+  let from = 0;
+  for (let at = text.indexOf(firstWord); at >= 0; at = text.indexOf(firstWord, from)) {
+    pattern.lastIndex = at;
+    const match = startsWord(text, at) ? pattern.exec(text) : null;
+    if (match) {
+      out.push(at);
+      from = at + Math.max(1, match[0].length);
+    } else {
+      from = at + 1;
+    }
+  }
   return out;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\d]/u;
+
+/** No letter or digit right before `at`. */
+function startsWord(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const before = text.codePointAt(at - 1) ?? 0;
+  // A low surrogate ends a character that starts one unit earlier.
+  const point = before >= 0xdc00 && before <= 0xdfff && at >= 2 ? (text.codePointAt(at - 2) ?? before) : before;
+  return !LETTER_OR_DIGIT.test(String.fromCodePoint(point));
+}
+
+/**
+ * Compiled word patterns by form and flags: one story searches the same names in each of its articles, and compiling
+ * a Unicode pattern costs more than running it. Cleared when full, so a long-running server holds a bounded set.
+ */
+const formPatterns = new Map<string, RegExp>();
+/** Room for the names of a few large stories; past it the map starts over (a miss only costs a compile). */
+const FORM_PATTERN_CACHE_SIZE = 5_000;
+
+/** "gu": the form anywhere, as a whole word; "uy": the form exactly at `lastIndex`, not followed by a letter or digit. */
+function formPattern(form: string, flags: "gu" | "uy"): RegExp {
+  const key = `${flags}\u0000${form}`;
+  let pattern = formPatterns.get(key);
+  if (pattern === undefined) {
+    if (formPatterns.size >= FORM_PATTERN_CACHE_SIZE) formPatterns.clear();
+    const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+    pattern = new RegExp(
+      flags === "gu" ? `(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])` : `${escaped}(?![\\p{L}\\d])`,
+      flags,
+    );
+    formPatterns.set(key, pattern);
+  }
+  return pattern;
 }
 
 /** How far after a mention a pronoun still counts as a cue to that person's gender. */
