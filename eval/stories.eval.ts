@@ -226,7 +226,7 @@ async function demo(ctx: EvalContext): Promise<void> {
     });
   }
   const { extractMentions } = await import("../src/extract/entities/index.js");
-  const { entityKeys } = await import("../src/pipeline/analyze-corpus.js");
+  const { entityKeys } = await import("../src/pipeline/entity-keys.js");
   const started = performance.now();
   // As the pipeline does: entity keys from the entities stage (stable across romanisations) are clustering features.
   const features = new Map(articles.map((entry) => [entry.id, { entities: entityKeys(extractMentions(entry)) }]));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type ArticleFeatures, groupStories } from "../src/cluster/index.js";
 import { extractMentions } from "../src/extract/entities/index.js";
 import type { Article } from "../src/model/article.js";
-import { entityKeys } from "../src/pipeline/analyze-corpus.js";
+import { entityKeys } from "../src/pipeline/entity-keys.js";
 import { makeArticle } from "./helpers/make-article.js";
 
 /**

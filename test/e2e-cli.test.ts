@@ -39,7 +39,7 @@ beforeAll(async () => {
 describe("parallax analyze examples/", () => {
   it("ingests every demo article and prints a summary line", () => {
     expect(first.stderr).toMatch(
-      /^Analysed 11 inputs: 13 new articles, 0 already stored, 0 failed; 13 articles in 2 stories\./m,
+      /^Analysed 11 inputs: 13 new articles, 0 already stored, 0 failed; 13 articles in 2 stories \(2 analysed, 0 unchanged\)\./m,
     );
     expect(report.schemaVersion).toBe(1);
     expect(report.generator.name).toBe("parallax");
@@ -102,6 +102,7 @@ describe("parallax analyze examples/", () => {
   it("gives every story its fields and every section as an array", () => {
     for (const story of report.stories) {
       expect(story.id).toMatch(/^story-[0-9a-f]{12}$/);
+      expect(story.revision).toMatch(/^[0-9a-f]{32}$/);
       expect(story.title.length).toBeGreaterThan(0);
       expect(story.outlets.length).toBeGreaterThan(1);
       expect(String(story.firstSeen) <= String(story.lastSeen)).toBe(true);
@@ -133,10 +134,13 @@ describe("parallax analyze examples/", () => {
       join(work, "demo.db"),
       "--quiet",
     );
-    expect(again.stderr).toMatch(/0 new articles, 13 already stored, 0 failed; 13 articles in 2 stories/);
+    // The database holds the analysis: with nothing new, no story is analysed again.
+    expect(again.stderr).toMatch(
+      /0 new articles, 13 already stored, 0 failed; 13 articles in 2 stories \(0 analysed, 2 unchanged\)/,
+    );
     const second = JSON.parse(readFileSync(join(work, "out2", "report.json"), "utf8")) as Report;
     expect(second.articles.map((a) => a.id)).toEqual(report.articles.map((a) => a.id));
-    expect(second.stories.map((s) => s.id)).toEqual(report.stories.map((s) => s.id));
+    expect(second.stories).toEqual(report.stories);
   });
 
   it("prints each article as one JSON line with extract", async () => {

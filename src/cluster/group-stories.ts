@@ -35,15 +35,28 @@ export function groupStories(
   if (mode === "short-text" || (mode === "auto" && isHeadlineStream(ordered)))
     return groupHeadlines(ordered, featuresById, newest);
   const clusterer = new StoryClusterer();
+  placeArticles(clusterer, ordered, (article) => featuresById.get(article.id) ?? {}, newest);
+  return clusterer.stories().map(({ articleIds }) => ({ articleIds }));
+}
+
+/**
+ * Feeds articles, already in publication order, to an online clusterer as a stream would deliver them: a dated
+ * article arrives at its date (a date in the future is clamped to now by the clusterer), an undated one at `newest`
+ * (the newest date the corpus knows), so that it joins the stories of its time and not those of its ingest day.
+ */
+export function placeArticles(
+  clusterer: StoryClusterer,
+  ordered: readonly Article[],
+  featuresOf: (article: Article) => ArticleFeatures,
+  newest: number | null,
+): void {
   for (const article of ordered) {
-    const features = featuresById.get(article.id) ?? {};
-    // A dated article arrives now (a date in the future is clamped to now); an undated one at the batch's newest date.
+    const features = featuresOf(article);
     clusterer.add(
       article,
       article.publishedAt === null && newest !== null ? { arrivedAt: newest, ...features } : features,
     );
   }
-  return clusterer.stories().map(({ articleIds }) => ({ articleIds }));
 }
 
 /** Undated articles go last; ties break on id so the order never depends on input order. */
@@ -57,7 +70,8 @@ export function compareByPublication(a: Article, b: Article): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function newestDate(articles: readonly Article[]): number | null {
+/** The newest publication time among the articles, ignoring dates in the future; null when none is dated. */
+export function newestDate(articles: readonly Article[]): number | null {
   let newest: number | null = null;
   const now = Date.now();
   for (const article of articles) {

@@ -22,6 +22,8 @@ export {
   compareByPublication,
   type GroupOptions,
   groupStories,
+  newestDate,
+  placeArticles,
   type StoryGroup,
   type StoryMode,
 } from "./group-stories.js";

@@ -91,6 +91,11 @@ export interface StoryDiagnostic {
 
 export interface Story {
   id: string;
+  /**
+   * Digest of what the story was analysed from: the analyser's version and its member articles, every field. Equal
+   * revisions mean equal stories, so a later analysis reuses the story instead of analysing it again.
+   */
+  revision?: string;
   title: string;
   articleIds: string[];
   firstSeen: string | null;

@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { packageVersion } from "../cli/version.js";
 import { safeFetch } from "../fetch/index.js";
 import type { Store } from "../store/store.js";
 import { renderErrorPage } from "../web/layout.js";
@@ -36,7 +37,12 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono {
   const { store } = options;
   const catalog = new StoryCatalog(store);
-  const ingest = new IngestService(store, options.fetch ?? ((url) => safeFetch(url)), () => catalog.invalidate());
+  const ingest = new IngestService(
+    store,
+    options.fetch ?? ((url) => safeFetch(url)),
+    () => catalog.invalidate(),
+    packageVersion(),
+  );
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   if (options.warmCatalog) catalog.warm(logError);
   const app = new Hono();

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { ingestDocumentDetailed } from "../ingest/index.js";
 import type { RawDocument } from "../model/raw-document.js";
-import { analyzeCorpus } from "../pipeline/index.js";
+import { ANALYSIS_STATE_NAME, updateCorpus } from "../pipeline/index.js";
 import { describeIssues, type IngestJob, ingestJobSchema } from "../queue/job-payloads.js";
 import { MAX_JOB_DOCUMENT_BYTES } from "../queue/queue-tuning.js";
 import type { Store } from "../store/store.js";
@@ -28,20 +28,23 @@ export interface IngestSummary {
 export type Fetcher = (url: string) => Promise<RawDocument>;
 
 /**
- * Ingests inputs one by one (each article in its own store transaction, as in the CLI), then re-analyses the stored
- * corpus once if anything new arrived. Calls are serialised: two concurrent POSTs must not interleave their
+ * Ingests inputs one by one (each article in its own store transaction, as in the CLI), then brings the stored
+ * analysis up to date once if anything new arrived (pipeline/update-corpus.ts). Calls are serialised: two concurrent POSTs must not interleave their
  * analyses and leave the older story set stored last.
  */
 export class IngestService {
   readonly #store: Store;
   readonly #fetch: Fetcher;
   readonly #onStoriesReplaced: () => void;
+  readonly #analyzerVersion: string;
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(store: Store, fetch: Fetcher, onStoriesReplaced: () => void) {
+  /** `analyzerVersion`: the package version, so that stories analysed by another version are analysed again. */
+  constructor(store: Store, fetch: Fetcher, onStoriesReplaced: () => void, analyzerVersion = "") {
     this.#store = store;
     this.#fetch = fetch;
     this.#onStoriesReplaced = onStoriesReplaced;
+    this.#analyzerVersion = analyzerVersion;
   }
 
   ingest(inputs: readonly IngestInput[]): Promise<IngestSummary> {
@@ -87,7 +90,14 @@ export class IngestService {
       });
     }
     if (inserted + updated > 0) {
-      await this.#store.replaceStories(analyzeCorpus(await this.#store.listArticles()));
+      // Continues the stored analysis: the new articles join stories, and only the stories they touched are analysed.
+      const update = updateCorpus(
+        await this.#store.listArticles(),
+        { stories: await this.#store.listStories(), state: await this.#store.loadClusterState(ANALYSIS_STATE_NAME) },
+        { analyzerVersion: this.#analyzerVersion },
+      );
+      await this.#store.replaceStories(update.stories);
+      await this.#store.saveClusterState(ANALYSIS_STATE_NAME, update.state);
       this.#onStoriesReplaced();
     }
     return { results, inserted, unchanged, analysed: inserted + updated > 0 };

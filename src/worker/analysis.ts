@@ -1,12 +1,13 @@
 import type pg from "pg";
-import { analyzeCorpus } from "../pipeline/index.js";
+import { packageVersion } from "../cli/version.js";
+import { ANALYSIS_STATE_NAME, updateCorpus } from "../pipeline/index.js";
 import type { Store } from "../store/store.js";
 import { sleep } from "./backoff.js";
 
 /**
- * The worker's own bookkeeping table, beside the store's tables (same schema): how many articles the stored
- * stories were built from. Articles are insert-only, so an unchanged count means an unchanged corpus, and a
- * leftover debounced job can skip a whole re-analysis.
+ * The worker's own bookkeeping table, beside the store's tables (same schema): how many articles the stored stories
+ * were last built from, and when, for operators. Whether an analysis is needed is decided by the analysis itself
+ * (`CorpusUpdate.changed`): an article stored again with other content changes its story without changing the count.
  */
 const STATE_TABLE = "parallax_worker_analysis";
 
@@ -14,7 +15,7 @@ const STATE_TABLE = "parallax_worker_analysis";
 const LOCK_POLL_MS = 250;
 
 export type AnalysisOutcome =
-  | { status: "analysed"; articles: number; stories: number; ms: number }
+  | { status: "analysed"; articles: number; stories: number; analysedStories: number; ms: number }
   | { status: "current"; articles: number }
   | { status: "stopped" };
 
@@ -59,20 +60,32 @@ export async function analyzeStoredCorpus(pool: pg.Pool, store: Store, signal: A
         await sleep(LOCK_POLL_MS, signal);
       }
     }
-    const count = await store.countArticles();
-    const { rows } = await client.query<{ article_count: string }>(`SELECT article_count FROM ${STATE_TABLE}`);
-    if (rows[0] !== undefined && Number(rows[0].article_count) === count) return { status: "current", articles: count };
     const started = performance.now();
     const articles = await store.listArticles();
-    const stories = analyzeCorpus(articles);
+    // Continues the stored analysis: only new articles are placed and only the stories they touch are analysed, so
+    // a leftover debounced job finds nothing to do and writes nothing.
+    const update = updateCorpus(
+      articles,
+      { stories: await store.listStories(), state: await store.loadClusterState(ANALYSIS_STATE_NAME) },
+      { analyzerVersion: packageVersion() },
+    );
+    if (!update.changed) return { status: "current", articles: articles.length };
+    const stories = update.stories;
     await store.replaceStories(stories);
-    // Recorded after the stories are stored: a crash in between only costs one repeated analysis.
+    await store.saveClusterState(ANALYSIS_STATE_NAME, update.state);
+    // For operators: when the stored stories were last rebuilt, and from how many articles.
     await client.query(
       `INSERT INTO ${STATE_TABLE} (id, article_count, analysed_at) VALUES (1, $1, now())
        ON CONFLICT (id) DO UPDATE SET article_count = excluded.article_count, analysed_at = excluded.analysed_at`,
       [articles.length],
     );
-    return { status: "analysed", articles: articles.length, stories: stories.length, ms: performance.now() - started };
+    return {
+      status: "analysed",
+      articles: articles.length,
+      stories: stories.length,
+      analysedStories: update.analysed,
+      ms: performance.now() - started,
+    };
   } finally {
     if (locked) {
       await client

@@ -414,7 +414,8 @@ class WorkerLoops {
       if (outcome.status === "analysed") {
         this.summary.analyses++;
         this.log(
-          `worker: analysed ${outcome.articles} articles into ${outcome.stories} stories in ${Math.round(outcome.ms)} ms`,
+          `worker: ${outcome.articles} articles in ${outcome.stories} stories (${outcome.analysedStories} analysed, ` +
+            `${outcome.stories - outcome.analysedStories} unchanged) in ${Math.round(outcome.ms)} ms`,
         );
       }
       await this.boss.complete(ANALYZE_QUEUE, job.id, outcome);

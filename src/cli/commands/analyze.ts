@@ -1,6 +1,6 @@
 import { isAbsolute, join, relative } from "node:path";
 import type { StoryMode } from "../../cluster/index.js";
-import { analyzeCorpus } from "../../pipeline/index.js";
+import { ANALYSIS_STATE_NAME, updateCorpus } from "../../pipeline/index.js";
 import { buildReport } from "../../report/index.js";
 import { type CliIo, EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, printLine } from "../cli-io.js";
 import { ingestInputs } from "../ingest-inputs.js";
@@ -23,7 +23,7 @@ export interface AnalyzeOptions {
 
 /**
  * `parallax analyze INPUT...`: ingest every file, folder and URL, store each article in its own transaction,
- * analyse the whole stored corpus and write the report. A bad input is reported on one line and the batch goes on.
+ * bring the stored corpus's analysis up to date (new articles placed, touched stories analysed) and write the report. A bad input is reported on one line and the batch goes on.
  */
 export async function analyzeCommand(inputs: readonly string[], options: AnalyzeOptions, io: CliIo): Promise<number> {
   if (options.enqueue) {
@@ -65,8 +65,16 @@ export async function analyzeCommand(inputs: readonly string[], options: Analyze
     progress.stop();
 
     const articles = await store.listArticles();
-    const stories = analyzeCorpus(articles, { storyMode: options.stories ?? "auto" });
+    // Continues the analysis the database holds: new articles join stories, untouched stories are kept as they were.
+    const update = updateCorpus(
+      articles,
+      { stories: await store.listStories(), state: await store.loadClusterState(ANALYSIS_STATE_NAME) },
+      { storyMode: options.stories ?? "auto", analyzerVersion: packageVersion() },
+    );
+    if (update.restarted !== null) printLine(io.stderr, `parallax: grouping every article again (${update.restarted})`);
+    const stories = update.stories;
     await store.replaceStories(stories);
+    await store.saveClusterState(ANALYSIS_STATE_NAME, update.state);
     const report = buildReport(articles, stories, { version: packageVersion(), now: new Date() });
     const outFolder = isAbsolute(options.out) ? options.out : join(io.cwd, options.out);
     await writeReport(report, outFolder);
@@ -76,7 +84,8 @@ export async function analyzeCommand(inputs: readonly string[], options: Analyze
       `Analysed ${inputCount} inputs: ${stored.inserted} new articles, ` +
         (stored.updated > 0 ? `${stored.updated} updated, ` : "") +
         `${stored.unchanged} already stored, ${failedInputs} failed; ` +
-        `${articles.length} articles in ${stories.length} stories. Report: ${join(shownOut, "report.{json,md,html}")}`,
+        `${articles.length} articles in ${stories.length} stories (${update.analysed} analysed, ${update.reused} unchanged). ` +
+        `Report: ${join(shownOut, "report.{json,md,html}")}`,
     );
     return failedInputs > 0 ? EXIT_SOME_FAILED : EXIT_OK;
   } finally {
