@@ -84,7 +84,7 @@ describe("updateCorpus", () => {
     expect(again.placed).toBe(0);
     expect(again.analysed).toBe(0);
     expect(again.state).toBe(first.state);
-    again.stories.forEach((story, index) => expect(story).toBe(first.stories[index]));
+    for (const [index, story] of again.stories.entries()) expect(story).toBe(first.stories[index]);
   });
 
   it("analyses again the story of an article stored anew with other content", () => {
