@@ -58,13 +58,35 @@ export function referenceDay(publishedAt: string | null): CalendarDay | null {
  * Date expressions in one sentence, resolved against the publication day. Relative expressions in an article
  * without a publication date are returned as unresolved, never guessed.
  */
-export function findDates(
-  sentence: string,
-  reference: CalendarDay | null,
-): {
-  mentions: DateMention[];
-  unresolved: UnresolvedDate[];
-} {
+export function findDates(sentence: string, reference: CalendarDay | null): FoundDates {
+  // Facts, dates and the brief's support check each read the same sentences of an article: parse each once.
+  const key =
+    reference === null
+      ? `-\u0000${sentence}`
+      : `${reference.year}-${reference.month}-${reference.day}\u0000${sentence}`;
+  let found = foundDates.get(key);
+  if (found === undefined) {
+    if (foundDates.size >= FOUND_DATES_CACHE_SIZE) foundDates.clear();
+    found = parseDates(sentence, reference);
+    foundDates.set(key, found);
+  }
+  return found;
+}
+
+export interface FoundDates {
+  readonly mentions: readonly DateMention[];
+  readonly unresolved: readonly UnresolvedDate[];
+}
+
+/** Sentences parsed, by reference day and text. */
+const foundDates = new Map<string, FoundDates>();
+/**
+ * Room for the sentences of the stories one analysis touches at a time (a story's articles are analysed together);
+ * past it the map starts over, so a long-running server holds a bounded set. A miss only costs a parse.
+ */
+const FOUND_DATES_CACHE_SIZE = 20_000;
+
+function parseDates(sentence: string, reference: CalendarDay | null): FoundDates {
   const mentions: DateMention[] = [];
   const unresolved: UnresolvedDate[] = [];
   const taken: Array<[number, number]> = [];
