@@ -239,6 +239,33 @@ describe("POST /api/articles", () => {
     expect(await store.countArticles()).toBe(count);
   });
 
+  it("continues the stored analysis: a POST about another story leaves the stored stories as they were", async () => {
+    const first = await call("/api/articles", json(article));
+    const reservoirId = first.body.results[0].articleIds[0];
+    const before = await store.listStories();
+    const reservoir = before.find((story) => story.articleIds.includes(reservoirId));
+    expect(reservoir?.revision).toMatch(/^[0-9a-f]{32}$/);
+    expect(await store.loadClusterState("corpus-analysis")).not.toBeNull();
+
+    const other = {
+      title: "Ferry service to Kessin island resumes after storm repairs",
+      text: "The Kessin ferry sailed again on Thursday after ten days of repairs to the storm-damaged pier, the harbour office said.\n\nTimetables return to normal next week.",
+      outlet: "Island Post",
+      publishedAt: "2026-03-19T08:00:00Z",
+    };
+    // Mark the stored story: analysing it again would give back its real title.
+    const marked = before.map((story) => (story === reservoir ? { ...story, title: "kept as stored" } : story));
+    await store.replaceStories(marked);
+    const second = await call("/api/articles", json(other));
+    expect(second.body).toMatchObject({ inserted: 1, analysed: true });
+    const after = await store.listStories();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.find((story) => story.articleIds.includes(reservoirId))).toEqual({
+      ...reservoir,
+      title: "kept as stored",
+    });
+  });
+
   it("reports per input: good ones stored, bad ones failed", async () => {
     const { status, body } = await call("/api/articles", json([article, { title: "no body" }, { text: 5 }]));
     expect(status).toBe(201);
