@@ -3,30 +3,27 @@ import type { Article } from "../src/model/article.js";
 import { analyzeCorpus, type PriorAnalysis, updateCorpus } from "../src/pipeline/index.js";
 import { makeArticle } from "./helpers/make-article.js";
 
-const strike = (id: string, day: number, outlet: string, extra: string) =>
-  makeArticle({
-    id,
-    outlet,
-    title: "Dock workers in Rookwater strike over pension changes",
-    publishedAt: `2026-03-0${day}T09:00:00Z`,
-    text:
-      "ROOKWATER — Dock workers at the port of Rookwater walked out on Monday over pension changes, the Dockers' " +
-      "Union said. Union leader Marta Velen said 1,200 workers joined the strike.\n\nThe changes would raise the " +
-      "pension age for port staff by three years and cut the payments of those who retire early, the union said. " +
-      `The port authority has not said when talks will resume. ${extra}`,
-  });
-const recount = (id: string, day: number, outlet: string, extra: string) =>
-  makeArticle({
-    id,
-    outlet,
-    title: "Ostrevin assembly orders a recount of the harbour referendum",
-    publishedAt: `2026-03-0${day}T15:00:00Z`,
-    text:
-      "OSTREVIN — The provincial assembly of Ostrevin ordered a recount of the harbour referendum after a margin of " +
-      "312 votes, returning officer Tobias Renn said.\n\nThe referendum asked voters whether the old harbour should " +
-      "be sold to a developer who plans flats and a marina; both camps said they would accept the recount. " +
-      `Ballot boxes are kept at the assembly building under guard. ${extra}`,
-  });
+/** One article of an invented story: the story's title and text, with a sentence of its own at the end. */
+const reporter =
+  (title: string, hour: string, text: string) => (id: string, day: number, outlet: string, extra: string) =>
+    makeArticle({ id, outlet, title, publishedAt: `2026-03-0${day}T${hour}:00:00Z`, text: `${text} ${extra}` });
+
+const strike = reporter(
+  "Dock workers in Rookwater strike over pension changes",
+  "09",
+  "ROOKWATER — Dock workers at the port of Rookwater walked out on Monday over pension changes, the Dockers' " +
+    "Union said. Union leader Marta Velen said 1,200 workers joined the strike.\n\nThe changes would raise the " +
+    "pension age for port staff by three years and cut the payments of those who retire early, the union said. " +
+    "The port authority has not said when talks will resume.",
+);
+const recount = reporter(
+  "Ostrevin assembly orders a recount of the harbour referendum",
+  "15",
+  "OSTREVIN — The provincial assembly of Ostrevin ordered a recount of the harbour referendum after a margin of " +
+    "312 votes, returning officer Tobias Renn said.\n\nThe referendum asked voters whether the old harbour should " +
+    "be sold to a developer who plans flats and a marina; both camps said they would accept the recount. " +
+    "Ballot boxes are kept at the assembly building under guard.",
+);
 
 /** Two invented stories; the first three articles arrive in one batch, the other three later. */
 const early: Article[] = [
