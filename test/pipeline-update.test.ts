@@ -74,6 +74,17 @@ describe("updateCorpus", () => {
     expect(storyOf(withMoreStrike.stories, "s3")?.revision).not.toBe(storyOf(first.stories, "s1")?.revision);
   });
 
+  it("keeps a story's id when an article dated before its first one joins it later", () => {
+    const first = updateCorpus(early);
+    const strikeId = storyOf(first.stories, "s1")?.id;
+    // Same day and hour as s1, and an id that sorts first: the earliest member of the grown story.
+    const lateButEarlier = strike("s0", 1, "Port Gazette", "Crews left the cranes idle.");
+    const update = updateCorpus([...early, lateButEarlier], priorOf(first));
+    expect(storyOf(update.stories, "s0")?.id).toBe(strikeId);
+    // Grouped from nothing the same articles arrive in publication order, and the story is named after s0.
+    expect(storyOf(analyzeCorpus([...early, lateButEarlier]), "s0")?.id).not.toBe(strikeId);
+  });
+
   it("changes nothing when nothing is new, so the edges can skip writing", () => {
     const first = updateCorpus(early);
     const again = updateCorpus(early, priorOf(first));

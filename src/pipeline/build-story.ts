@@ -1,13 +1,22 @@
 import { createHash } from "node:crypto";
-import { outlineStory } from "../cluster/index.js";
+import { outlineStory, storyIdFor } from "../cluster/index.js";
 import type { Mention } from "../extract/entities/index.js";
 import { countIndependentSources } from "../fingerprint/index.js";
 import type { Article } from "../model/article.js";
 import type { Story } from "../model/story.js";
 import { analyzeStory } from "./analyze-story.js";
 
-/** One story from its members (in publication order) and their mentions: identity, outline and analysed sections. */
-export function buildStory(members: readonly Article[], mentions: readonly Mention[], revision: string): Story {
+/**
+ * One story from its members (in publication order) and their mentions: identity, outline and analysed sections.
+ * `id` is the online clusterer's id for the story when it has one (stable as the story grows); otherwise the id
+ * comes from the earliest member, which is what the clusterer's would be in one pass in publication order.
+ */
+export function buildStory(
+  members: readonly Article[],
+  mentions: readonly Mention[],
+  revision: string,
+  id: string = storyIdFor(members[0]?.id ?? ""),
+): Story {
   const first = members[0];
   if (first === undefined) throw new Error("A story needs at least one article");
   const dates = members.map((article) => article.publishedAt).filter((date): date is string => date !== null);
@@ -17,7 +26,7 @@ export function buildStory(members: readonly Article[], mentions: readonly Menti
   // Title and order come from centrality: the article closest to the others says best what the story is.
   const outline = outlineStory(members);
   return {
-    id: `story-${createHash("sha256").update(first.id).digest("hex").slice(0, 12)}`,
+    id,
     revision,
     title: outline.title || first.title,
     articleIds: outline.articleIds,

@@ -96,13 +96,14 @@ export function updateCorpus(
   const requested = options.storyMode ?? "auto";
   const mode =
     requested === "short-text" || (requested === "auto" && isHeadlineStream(articles)) ? "short-text" : "full-text";
-  let groups: string[][];
+  /** Member ids of each story, with the clusterer's story id when there is one. */
+  let groups: Array<{ id?: string; articleIds: string[] }>;
   let placed: number;
   let restarted: string | null = null;
   let clusterer: StoryClusterer | null = null;
   if (mode === "short-text") {
     const features = new Map(articles.map((article) => [article.id, featuresOf(article)]));
-    groups = groupStories(articles, features, { mode }).map((group) => group.articleIds);
+    groups = groupStories(articles, features, { mode });
     placed = articles.length;
   } else {
     const continued = continueClusterer(prior.state);
@@ -113,27 +114,29 @@ export function updateCorpus(
     placed = unseen.length;
     groups = clusterer
       .stories()
-      .map((story) => story.articleIds.filter((id) => byId.has(id)))
-      .filter((ids) => ids.length > 0);
+      .map((story) => ({ id: story.id, articleIds: story.articleIds.filter((id) => byId.has(id)) }))
+      .filter((group) => group.articleIds.length > 0);
   }
 
   const version = options.analyzerVersion ?? "";
   const stored = new Map<string, Story>();
   for (const story of prior.stories) if (story.revision !== undefined) stored.set(story.revision, story);
   let analysed = 0;
-  const stories = groups.map((ids) => {
-    const members = ids
+  const stories = groups.map((group) => {
+    const members = group.articleIds
       .map((id) => byId.get(id))
       .filter((article): article is Article => article !== undefined)
       .sort(compareByPublication);
     const revision = storyRevision(version, members);
     const same = stored.get(revision);
-    if (same !== undefined) return same;
+    // A grouping started over may name an unchanged story differently: the story is reused under the new name.
+    if (same !== undefined) return group.id === undefined || group.id === same.id ? same : { ...same, id: group.id };
     analysed++;
     return buildStory(
       members,
       members.flatMap((article) => mentionsOf(article)),
       revision,
+      group.id,
     );
   });
   const saved: SavedState = { format: 1, mode, clusterer: clusterer?.serialize() ?? null };
