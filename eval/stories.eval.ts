@@ -114,17 +114,18 @@ function mstreamDirichlet(ctx: EvalContext, rows: ReadonlyArray<{ clusterNo: num
     const seconds = (performance.now() - started) / 1000;
     const predicted = docs.map((_, position) => String(stream.clusterOf(position)));
     line(ctx, name, scoreClustering(predicted, gold), seconds, rows.length);
-    if (stream.merges.length > 0 || stream.splits.length > 0) {
+    if (stream.merges.length > 0 || stream.splits.length > 0 || stream.moves.length > 0) {
       const small = stream.merges.filter((merge) => merge.rule === "small").length;
       const profile = stream.merges.length - small;
       const moved = stream.splits.reduce((sum, split) => sum + split.documents.length, 0);
       ctx.log(
-        `  merges: ${stream.merges.length} (${small} small clusters re-decided, ${profile} similar profiles); splits: ${stream.splits.length} (${moved} headlines moved)`,
+        `  merges: ${stream.merges.length} (${small} small clusters re-decided, ${profile} similar profiles); ` +
+          `splits: ${stream.splits.length} (${moved} headlines moved); moves: ${stream.moves.length}`,
       );
     }
     return predicted;
   };
-  const predicted = onePass("MStream News (DMM, one pass: specificity prior + recorded merges and splits)", {});
+  const predicted = onePass("MStream News (DMM, one pass: specificity prior + recorded merges, splits and moves)", {});
   const size = Math.ceil(docs.length / MSTREAM_BATCHES);
   let meanBatchNmi = 0;
   for (let from = 0; from < docs.length; from += size) {
@@ -134,8 +135,13 @@ function mstreamDirichlet(ctx: EvalContext, rows: ReadonlyArray<{ clusterNo: num
   ctx.log(
     `  DMM one pass: mean NMI within each of ${MSTREAM_BATCHES} batches ${meanBatchNmi.toFixed(3)} (global NMI above)`,
   );
-  onePass("MStream News (DMM, one pass: specificity prior + recorded merges, no splits)", { splits: false });
-  onePass("MStream News (DMM, one pass: specificity prior, no merges or splits)", { merges: false, splits: false });
+  onePass("MStream News (DMM, one pass: the same without moves)", { moves: false });
+  onePass("MStream News (DMM, one pass: the same without splits or moves)", { splits: false, moves: false });
+  onePass("MStream News (DMM, one pass: specificity prior only, no merges, splits or moves)", {
+    merges: false,
+    splits: false,
+    moves: false,
+  });
   onePass("MStream News (DMM, one pass: plain MStream)", MSTREAM_OPTIONS);
 
   const batched = new DirichletStream({ ...MSTREAM_OPTIONS, batches: true });

@@ -216,6 +216,42 @@ describe("DirichletStream", () => {
     expect(stream.clusterOf(docs.length)).toBeUndefined();
   });
 
+  it("moves a headline placed before its story's cluster existed, and records the move", () => {
+    // Fifty one-off headlines give the stream a realistic vocabulary (a word unseen in a cluster is not prohibitive).
+    const docs = Array.from({ length: 50 }, (_, i) => `filler${i}a filler${i}b filler${i}c`);
+    const harbour = ["harbour strike dockers pension", "dockers strike harbour", "harbour pension dockers"];
+    const council = ["council vote budget", "budget vote council", "council budget vote", "vote council budget"];
+    docs.push(...harbour);
+    // Half harbour, half council: when it arrives only the harbour cluster exists, so it joins that one.
+    const ambiguous = docs.push("harbour council") - 1;
+    for (let i = 0; i < 10; i++) docs.push(council[i % 4] as string, harbour[i % 3] as string);
+
+    const stayed = run({ moves: false }, docs);
+    expect(stayed.final[ambiguous]).toBe(stayed.final[50]);
+    expect(stayed.stream.moves).toHaveLength(0);
+
+    const { stream, final } = run({}, docs);
+    const harbourCluster = final[50] as number;
+    const councilCluster = final[ambiguous + 1] as number;
+    expect(councilCluster).not.toBe(harbourCluster);
+    // Decided again when the harbour cluster was reviewed, with the council cluster's fuller counts.
+    expect(final[ambiguous]).toBe(councilCluster);
+    expect(stream.moves).toEqual([
+      {
+        document: ambiguous,
+        from: harbourCluster,
+        into: councilCluster,
+        atDocument: expect.any(Number),
+        score: expect.any(Number),
+      },
+    ]);
+    expect(stream.moves[0]?.score).toBeGreaterThan(0);
+    expect(stream.moves[0]?.atDocument).toBeGreaterThan(ambiguous + 1);
+    expect(stream.counts(harbourCluster)?.words.get("council")).toBeUndefined();
+    expect(stream.counts(councilCluster)?.words.get("harbour")).toBe(1);
+    expect(stream.counts(councilCluster)?.documents).toBe(11);
+  });
+
   it("never merges when merges are off, and resolves unknown ids to undefined", () => {
     const { stream, ids, final } = run({ merges: false }, [
       "lighthouse keeper storm",

@@ -33,8 +33,13 @@
  *   merge is recorded (`merges`) and old ids keep resolving (`resolve`).
  * - **Splits.** A cluster is tested, as it grows, for holding two stories (trySplit): the same posterior, for the
  *   whole cluster against two parts of it. A part that scores better on its own moves to a new cluster, recorded
- *   (`splits`, with the documents that moved). Documents never move otherwise: one pass, assignment final up to
- *   recorded merges and splits; `clusterOf(position)` gives a document's cluster now.
+ *   (`splits`, with the documents that moved).
+ * - **Moves.** Before each split test, every document of the cluster is decided again, leave-one-out, by the same
+ *   join score as on arrival, among the clusters sharing a word with it: a document whose cluster, as it is now,
+ *   scores lower than another one moves there, recorded (`moves`). A document placed early, when its story's own
+ *   cluster did not exist yet or was thin, is thus placed again with fuller counts. Documents never move otherwise:
+ *   one pass, assignment final up to recorded merges, splits and moves; `clusterOf(position)` gives a document's
+ *   cluster now.
  *
  * Bounded search: only clusters that share a word with d are scored (an inverted index word → clusters), plus the
  * new-cluster option; a word held by more than DMM_MAX_POSTING clusters is not used to find candidates. A cluster
@@ -43,7 +48,8 @@
  * cluster grows, so it loses to a new cluster except for a tiny cluster very early in the stream. `exhaustive: true`
  * scores every cluster instead, to measure that the shortcut changes nothing (see docs/stories.md). Merge tests cost
  * the small cluster's tokens or two bounded profiles (plus both clusters' words when the profiles are close); a split
- * test costs the cluster's tokens per seed word, on a geometric schedule. Splits keep each document's words until its
+ * test costs the cluster's tokens per seed word, and its moves the cluster's documents times their candidates, on a
+ * geometric schedule. Splits keep each document's words until its
  * cluster is archived.
  */
 
@@ -138,6 +144,15 @@ export const DMM_SPLIT_ROUNDS = 2;
 export const DMM_MAX_POSTING = 250;
 
 /**
+ * A word held by more live clusters than this does not bring a cluster in as a place a reviewed document may move to:
+ * a move needs evidence specific to the cluster it goes to, and a review scores every candidate of each of the
+ * cluster's documents, so common words would make it the costliest step on a long stream (generated headlines,
+ * whose event words are shared by hundreds of clusters: 621 µs per headline in the last fifth of 100k with the search
+ * bound of the choice, 354 with this). On News 25 and 250 give the same moves; 10 loses a few.
+ */
+export const DMM_MOVE_MAX_POSTING = 25;
+
+/**
  * Documents between two sweeps for silent clusters (when `maxSilence` is set): a sweep walks the active clusters, so
  * every 500 documents keeps its cost a small fraction of the assignments while a silent story leaves the index at
  * most 500 documents late.
@@ -157,6 +172,8 @@ export interface DirichletStreamOptions {
   merges?: boolean;
   /** Split a cluster that holds two stories, as described above (default true; never with `batches`). */
   splits?: boolean;
+  /** Move a document whose cluster no longer fits it best, as described above (default true; never with `batches`). */
+  moves?: boolean;
   /**
    * Vocabulary size V (in Vβ and Vγ). Default: the number of distinct words seen so far, including the arriving
    * document's (known online without looking ahead). A number fixes V.
@@ -186,6 +203,7 @@ export const MSTREAM_OPTIONS: Readonly<DirichletStreamOptions> = {
   beta: MSTREAM_BETA,
   merges: false,
   splits: false,
+  moves: false,
 };
 
 /** One recorded merge: `from` was folded into `into` (the older id) and now resolves to it. */
@@ -197,6 +215,17 @@ export interface DirichletMerge {
   /** "small": whole-cluster posterior of a small cluster; "profile": similar profiles of two established clusters. */
   rule: "small" | "profile";
   /** The log-odds ("small", > 0) or the profile cosine ("profile") that passed. */
+  score: number;
+}
+
+/** One recorded move: the document at stream position `document` left cluster `from` for `into`. */
+export interface DirichletMove {
+  document: number;
+  from: number;
+  into: number;
+  /** Documents seen when it happened (D). */
+  atDocument: number;
+  /** How much better the document's join score is in `into` than in `from` (log-odds, > 0). */
   score: number;
 }
 
@@ -260,6 +289,7 @@ export class DirichletStream {
   readonly wordPrior: "specificity" | "uniform";
   private readonly mergesOn: boolean;
   private readonly splitsOn: boolean;
+  private readonly movesOn: boolean;
   private readonly fixedVocabulary: number | undefined;
   private readonly choice: "argmax" | "sample";
   private readonly exhaustive: boolean;
@@ -275,6 +305,7 @@ export class DirichletStream {
   private readonly mergedInto: number[] = [];
   private readonly mergeLog: DirichletMerge[] = [];
   private readonly splitLog: DirichletSplit[] = [];
+  private readonly moveLog: DirichletMove[] = [];
   /** Stream position → the cluster id the document was last put in (follow `resolve` for merges since). */
   private readonly placedIn: number[] = [];
   /** Stream position → the document's words, while its cluster may still be split (dropped when it is archived). */
@@ -304,6 +335,7 @@ export class DirichletStream {
     this.maxSilence = options.maxSilence;
     this.keepBatch = options.batches ?? false;
     this.splitsOn = (options.splits ?? true) && !this.keepBatch;
+    this.movesOn = (options.moves ?? true) && !this.keepBatch;
     this.random = seededRandom(options.seed ?? 1);
   }
 
@@ -330,6 +362,11 @@ export class DirichletStream {
   /** Every split so far, in order. */
   get splits(): readonly DirichletSplit[] {
     return this.splitLog;
+  }
+
+  /** Every move so far, in order. */
+  get moves(): readonly DirichletMove[] {
+    return this.moveLog;
   }
 
   /** The live cluster the document at this stream position (0-based) is in now, or undefined for an unknown one. */
@@ -371,19 +408,63 @@ export class DirichletStream {
     const { chosen, candidates, scores } = this.choose(bag, tokens.length);
     this.join(chosen, bag, tokens.length);
     this.placedIn.push(chosen);
-    if (this.splitsOn) {
+    if (this.splitsOn || this.movesOn) {
       this.documentBags.push(bag);
       (this.clusters[chosen] as Cluster).members.push(position);
     }
     let id = this.mergesOn ? this.mergeAround(chosen, bag, candidates, scores) : chosen;
     const cluster = this.clusters[id] as Cluster;
     cluster.lastSeen = Math.max(cluster.lastSeen, at ?? this.clock);
-    if (this.splitsOn && cluster.documents >= cluster.nextSplitTest) {
-      this.trySplit(id);
+    if ((this.splitsOn || this.movesOn) && cluster.documents >= cluster.nextSplitTest) {
+      cluster.nextSplitTest = Math.ceil(cluster.documents * DMM_SPLIT_GROWTH);
+      if (this.movesOn) this.redecideMembers(id);
+      if (this.splitsOn) this.trySplit(id);
       id = this.clusterOf(position) as number;
     }
     if (this.keepBatch) this.batch.push({ bag, length: tokens.length, cluster: id });
     return id;
+  }
+
+  /**
+   * Decides each document of cluster `id` again (see the file comment): taken out of the cluster, it goes to the
+   * candidate sharing a word with it whose join score is highest, the cluster itself included; a tie keeps it where
+   * it is. In arrival order, so a move is seen by the documents after it. Never empties the cluster. Cost: the
+   * cluster's documents times their candidates.
+   */
+  private redecideMembers(id: number): void {
+    const cluster = this.clusters[id] as Cluster;
+    const total = this.priorTotal();
+    const priorOf = (word: string) => this.wordPriorCount(word);
+    for (const position of [...cluster.members]) {
+      if (cluster.documents <= 1) return;
+      const bag = this.documentBags[position] as ReadonlyMap<string, number>;
+      let length = 0;
+      for (const count of bag.values()) length += count;
+      this.leave(id, bag, length);
+      const stay = joinScore(cluster, bag, priorOf, total);
+      let best = id;
+      let bestScore = stay;
+      for (const other of this.candidates(bag, DMM_MOVE_MAX_POSTING)) {
+        if (other === id) continue;
+        const score = joinScore(this.clusters[other] as Cluster, bag, priorOf, total);
+        if (score > bestScore) {
+          best = other;
+          bestScore = score;
+        }
+      }
+      this.join(best, bag, length);
+      if (best === id) continue;
+      cluster.members.splice(cluster.members.indexOf(position), 1);
+      (this.clusters[best] as Cluster).members.push(position);
+      this.placedIn[position] = best;
+      this.moveLog.push({
+        document: position,
+        from: id,
+        into: best,
+        atDocument: this.documentCount,
+        score: bestScore - stay,
+      });
+    }
   }
 
   /**
@@ -404,7 +485,7 @@ export class DirichletStream {
    */
   private trySplit(id: number): void {
     const cluster = this.clusters[id] as Cluster;
-    cluster.nextSplitTest = Math.ceil(cluster.documents * DMM_SPLIT_GROWTH);
+    if (cluster.documents < DMM_SPLIT_MIN_PART * 2) return;
     const members = cluster.members;
     const bags = members.map((position) => this.documentBags[position] as ReadonlyMap<string, number>);
     const prior = new Map<string, number>();
@@ -439,8 +520,8 @@ export class DirichletStream {
           const here = parts[side];
           const there = parts[1 - side] as Part;
           addToPart(here, bag, -1);
-          const stay = partScore(here, bag, priorOf, total);
-          const move = partScore(there, bag, priorOf, total);
+          const stay = joinScore(here, bag, priorOf, total);
+          const move = joinScore(there, bag, priorOf, total);
           if (move > stay) {
             addToPart(there, bag, 1);
             inSeed[index] = 1 - side;
@@ -637,17 +718,9 @@ export class DirichletStream {
 
     const candidates = this.candidates(bag);
     const scores = new Float64Array(candidates.length);
-    for (let c = 0; c < candidates.length; c++) {
-      const cluster = this.clusters[candidates[c] as number] as Cluster;
-      let score = Math.log(cluster.documents);
-      for (const [word, count] of bag) {
-        const held = (cluster.words.get(word) ?? 0) + (prior.get(word) as number);
-        for (let j = 0; j < count; j++) score += Math.log(held + j);
-      }
-      const base = cluster.tokens + total;
-      for (let i = 0; i < length; i++) score -= Math.log(base + i);
-      scores[c] = score;
-    }
+    const priorOf = (word: string) => prior.get(word) as number;
+    for (let c = 0; c < candidates.length; c++)
+      scores[c] = joinScore(this.clusters[candidates[c] as number] as Cluster, bag, priorOf, total);
 
     const pick = this.choice === "sample" ? this.sample(scores, newScore) : argmax(scores, newScore);
     const chosen = pick < candidates.length ? (candidates[pick] as number) : this.open();
@@ -655,13 +728,13 @@ export class DirichletStream {
   }
 
   /** Live cluster ids sharing a word with the document (or all, when exhaustive), ascending: ties go to the oldest. */
-  private candidates(bag: ReadonlyMap<string, number>): number[] {
+  private candidates(bag: ReadonlyMap<string, number>, maxPosting = DMM_MAX_POSTING): number[] {
     if (this.exhaustive)
       return this.clusters.flatMap((cluster, id) => (cluster.documents > 0 && !cluster.archived ? [id] : []));
     const seen = new Set<number>();
     for (const word of bag.keys()) {
       const posting = this.postings.get(word);
-      if (posting !== undefined && posting.length <= DMM_MAX_POSTING) for (const id of posting) seen.add(id);
+      if (posting !== undefined && posting.length <= maxPosting) for (const id of posting) seen.add(id);
     }
     return [...seen].sort((a, b) => a - b);
   }
@@ -965,9 +1038,12 @@ function addToPart(part: Part, bag: ReadonlyMap<string, number>, sign: 1 | -1): 
   }
 }
 
-/** The join score of `choose` for one document against one part (−∞ for an empty part). */
-function partScore(
-  part: Part,
+/**
+ * Log join score of one document in a cluster or a part of one (−∞ when empty): m_z · Π_w Π_j (n_z^w + b_w + j − 1)
+ * / Π_i (n_z + B + i − 1), the weight of `choose`, also used by moves and by the split test's rounds.
+ */
+function joinScore(
+  part: Readonly<Part>,
   bag: ReadonlyMap<string, number>,
   priorOf: (word: string) => number,
   total: number,
