@@ -41,5 +41,24 @@ export const KNOWN_ORGANIZATIONS: ReadonlySet<string> = new Set(
   wagner amnesty greenpeace`.split(/\s+/),
 );
 
-/** First words that make a capitalised run an organisation: "Radio Bereg", "Bank Zarechny". */
-export const ORG_PREFIXES: ReadonlySet<string> = new Set(["radio", "bank", "club", "fc", "team"]);
+/**
+ * First words that make a capitalised run an organisation: "Radio Bereg", "Bank Zarechny", and the words for a
+ * newspaper or herald that head Central and East European titles as English text transliterates them ("Vestnik
+ * Lyubravy", "Gazeta Wyborcza"-style names, Ukrainian "Visnyk", Polish "Kurier"): after "according to" such a title
+ * looks like a given name and a surname.
+ */
+export const ORG_PREFIXES: ReadonlySet<string> = new Set([
+  "radio",
+  "bank",
+  "club",
+  "fc",
+  "team",
+  "vestnik",
+  "viesnik",
+  "visnyk",
+  "gazeta",
+  "kurier",
+  "kurjer",
+  "novosti",
+  "vedomosti",
+]);
