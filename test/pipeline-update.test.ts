@@ -132,17 +132,22 @@ describe("updateCorpus", () => {
     }
   });
 
-  it("regroups a headline batch in one pass (short-text mode keeps no clusterer) and reuses unchanged stories", () => {
+  it("continues a headline stream with the short-text model's saved state, and never switches model silently", () => {
     const headlines = [...early, ...late].map((article) => ({ ...article, text: article.title }));
-    const first = updateCorpus(headlines);
+    const first = updateCorpus(headlines.slice(0, 3));
     expect(first.mode).toBe("short-text");
     expect(JSON.parse(first.state)).toMatchObject({ format: 1, mode: "short-text", clusterer: null });
-    const again = updateCorpus(headlines, priorOf(first));
-    expect(again.placed).toBe(headlines.length);
-    expect(again.analysed).toBe(0);
+    const second = updateCorpus(headlines, priorOf(first));
+    expect(second.restarted).toBeNull();
+    expect(second.placed).toBe(3);
+    // Continued, not regrouped: the same stories as one pass over all six, under the same ids as before.
+    expect(second.stories).toEqual(analyzeCorpus(headlines));
+    expect(storyOf(second.stories, "s3")?.id).toBe(storyOf(first.stories, "s1")?.id);
+    const again = updateCorpus(headlines, priorOf(second));
+    expect(again.placed).toBe(0);
     expect(again.changed).toBe(false);
-    // A later full-text batch cannot continue a short-text grouping: it starts over and says so.
-    const full = updateCorpus([...early, ...late], priorOf(first));
+    // A full-text batch cannot continue a short-text grouping: it starts over and says so.
+    const full = updateCorpus([...early, ...late], priorOf(second));
     expect(full.mode).toBe("full-text");
     expect(full.restarted).toContain("short-text");
   });

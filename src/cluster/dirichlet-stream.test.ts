@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { generateCorpus } from "../generate/index.js";
 import {
   DirichletStream,
   type DirichletStreamOptions,
@@ -250,6 +251,35 @@ describe("DirichletStream", () => {
     expect(stream.counts(harbourCluster)?.words.get("council")).toBeUndefined();
     expect(stream.counts(councilCluster)?.words.get("harbour")).toBe(1);
     expect(stream.counts(councilCluster)?.documents).toBe(11);
+  });
+
+  it("goes on after serialize and restore exactly as an uninterrupted stream", () => {
+    const day = 86_400_000;
+    // Generated headlines over weeks, so that merges, splits, moves and archiving all happen on the way.
+    const stream = [...generateCorpus({ articles: 1_500, seed: 5 })].map(({ record }, index) => ({
+      tokens: record.title
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .filter((word) => word.length > 2),
+      at: Date.parse(record.publishedAt ?? "") || index * day,
+    }));
+    for (const options of [{ maxSilence: 3 * day }, { choice: "sample" as const, seed: 9 }]) {
+      const whole = new DirichletStream(options);
+      for (const { tokens, at } of stream) whole.add(tokens, at);
+      let halves = new DirichletStream(options);
+      stream.forEach(({ tokens, at }, index) => {
+        // Saved and restored twice on the way, through JSON as the store keeps it.
+        if (index === 500 || index === 1_000)
+          halves = DirichletStream.restore(JSON.parse(JSON.stringify(halves.serialize())));
+        halves.add(tokens, at);
+      });
+      expect(whole.merges.length + whole.splits.length + whole.moves.length).toBeGreaterThan(0);
+      expect(stream.map((_, position) => halves.clusterOf(position))).toEqual(
+        stream.map((_, position) => whole.clusterOf(position)),
+      );
+      expect(JSON.stringify(halves.serialize())).toBe(JSON.stringify(whole.serialize()));
+    }
+    expect(() => new DirichletStream({ batches: true }).serialize()).toThrow(/batch/);
   });
 
   it("never merges when merges are off, and resolves unknown ids to undefined", () => {

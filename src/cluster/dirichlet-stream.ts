@@ -242,6 +242,36 @@ export interface DirichletSplit {
   score: number;
 }
 
+/** The whole state of a DirichletStream as JSON data (`serialize`, `restore`). */
+export interface DirichletSnapshot {
+  version: 1;
+  options: DirichletStreamOptions;
+  /** Newest `at` seen, or null before any. */
+  clock: number | null;
+  randomState: number;
+  documents: number;
+  seenWords: string[];
+  clusters: Array<{
+    documents: number;
+    tokens: number;
+    words: Array<[string, number]>;
+    profile: string[];
+    profileStale: boolean;
+    lastSeen: number | null;
+    archived: boolean;
+    members: number[];
+    nextSplitTest: number;
+    refusedFolds: Array<[number, number]>;
+  }>;
+  mergedInto: number[];
+  merges: DirichletMerge[];
+  splits: DirichletSplit[];
+  moves: DirichletMove[];
+  placedIn: number[];
+  /** Stream position → the document's words, for the documents whose words are still kept. */
+  bags: Array<[number, Array<[string, number]>]>;
+}
+
 interface BatchDocument {
   bag: ReadonlyMap<string, number>;
   length: number;
@@ -295,11 +325,13 @@ export class DirichletStream {
   private readonly exhaustive: boolean;
   private readonly keepBatch: boolean;
   private readonly maxSilence: number | undefined;
+  /** The options it was made with, kept for `serialize`. */
+  private readonly options: DirichletStreamOptions;
   /** Newest `at` seen so far. */
   private clock = Number.NEGATIVE_INFINITY;
   /** Ids of the clusters neither archived nor folded, swept for silence every DMM_SWEEP_EVERY documents. */
   private readonly active = new Set<number>();
-  private random: () => number;
+  private readonly random: SeededRandom;
   private readonly clusters: Cluster[] = [];
   /** Cluster id → the id it was folded into (itself while live); followed by `resolve`. */
   private readonly mergedInto: number[] = [];
@@ -336,7 +368,8 @@ export class DirichletStream {
     this.keepBatch = options.batches ?? false;
     this.splitsOn = (options.splits ?? true) && !this.keepBatch;
     this.movesOn = (options.moves ?? true) && !this.keepBatch;
-    this.random = seededRandom(options.seed ?? 1);
+    this.random = new SeededRandom((options.seed ?? 1) >>> 0);
+    this.options = { ...options };
   }
 
   /** Documents seen so far (D). */
@@ -391,6 +424,89 @@ export class DirichletStream {
   counts(id: number): DirichletClusterCounts | undefined {
     const live = this.resolve(id);
     return live === undefined ? undefined : this.clusters[live];
+  }
+
+  /**
+   * The whole state as plain JSON data, so that a stream saved and restored (`DirichletStream.restore`) goes on with
+   * exactly the assignments, merges, splits and moves an uninterrupted one would make. Not for a stream made with
+   * `batches` (its open batch is not saved).
+   */
+  serialize(): DirichletSnapshot {
+    if (this.keepBatch) throw new Error("Unexpected serialize of a batch stream, expected a one-pass stream");
+    const bags: Array<[number, Array<[string, number]>]> = [];
+    this.documentBags.forEach((bag, position) => {
+      if (bag !== undefined) bags.push([position, [...bag]]);
+    });
+    return {
+      version: 1,
+      options: this.options,
+      clock: finiteOrNull(this.clock),
+      randomState: this.random.state,
+      documents: this.documentCount,
+      seenWords: [...this.seenWords],
+      clusters: this.clusters.map((cluster) => ({
+        documents: cluster.documents,
+        tokens: cluster.tokens,
+        words: [...cluster.words],
+        profile: [...cluster.profile],
+        profileStale: cluster.profileStale,
+        lastSeen: finiteOrNull(cluster.lastSeen),
+        archived: cluster.archived,
+        members: [...cluster.members],
+        nextSplitTest: cluster.nextSplitTest,
+        refusedFolds: [...cluster.refusedFolds],
+      })),
+      mergedInto: [...this.mergedInto],
+      merges: [...this.mergeLog],
+      splits: this.splitLog.map((split) => ({ ...split, documents: [...split.documents] })),
+      moves: [...this.moveLog],
+      placedIn: [...this.placedIn],
+      bags,
+    };
+  }
+
+  /** A stream that continues exactly where the serialised one stopped. */
+  static restore(snapshot: DirichletSnapshot): DirichletStream {
+    if (snapshot.version !== 1)
+      throw new Error(`Unexpected short-text model snapshot version ${String(snapshot.version)}, expected 1`);
+    const stream = new DirichletStream(snapshot.options);
+    stream.clock = snapshot.clock ?? Number.NEGATIVE_INFINITY;
+    stream.random.state = snapshot.randomState;
+    stream.documentCount = snapshot.documents;
+    for (const word of snapshot.seenWords) stream.seenWords.add(word);
+    snapshot.clusters.forEach((saved, id) => {
+      const cluster: Cluster = {
+        documents: saved.documents,
+        tokens: saved.tokens,
+        words: new Map(saved.words),
+        profile: [...saved.profile],
+        profileStale: saved.profileStale,
+        lastSeen: saved.lastSeen ?? Number.NEGATIVE_INFINITY,
+        archived: saved.archived,
+        members: [...saved.members],
+        nextSplitTest: saved.nextSplitTest,
+        refusedFolds: new Map(saved.refusedFolds),
+      };
+      stream.clusters.push(cluster);
+      stream.mergedInto.push(snapshot.mergedInto[id] ?? id);
+      // Postings, their total, the live count and the sweep set follow from the clusters, ids ascending as kept.
+      if (cluster.documents === 0 || cluster.archived) return;
+      stream.liveClusters += 1;
+      stream.active.add(id);
+      for (const word of cluster.words.keys()) {
+        const posting = stream.postings.get(word);
+        if (posting === undefined) stream.postings.set(word, [id]);
+        else posting.push(id);
+        stream.postingTotal += 1;
+      }
+    });
+    stream.mergeLog.push(...snapshot.merges);
+    stream.splitLog.push(...snapshot.splits.map((split) => ({ ...split, documents: [...split.documents] })));
+    stream.moveLog.push(...snapshot.moves);
+    stream.placedIn.push(...snapshot.placedIn);
+    stream.documentBags.length = snapshot.placedIn.length;
+    for (const [position, bag] of snapshot.bags) stream.documentBags[position] = new Map(bag);
+    return stream;
   }
 
   /**
@@ -936,7 +1052,7 @@ export class DirichletStream {
     for (const s of scores) if (s > top) top = s;
     let total = Math.exp(newScore - top);
     for (const s of scores) total += Math.exp(s - top);
-    let r = this.random() * total;
+    let r = this.random.next() * total;
     for (let c = 0; c < scores.length; c++) {
       r -= Math.exp((scores[c] as number) - top);
       if (r < 0) return c;
@@ -1004,16 +1120,20 @@ function insertSorted(list: number[], value: number): void {
   list.splice(i, 0, value);
 }
 
-/** mulberry32: a small, fast, seedable generator; enough for sampling cluster choices reproducibly. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
+/**
+ * mulberry32: a small, fast, seedable generator; enough for sampling cluster choices reproducibly. Its whole state is
+ * one number, so a serialised stream samples on exactly as it would have.
+ */
+class SeededRandom {
+  constructor(public state: number) {}
+
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  }
 }
 
 /** Counts of one side of a split being tested. */
@@ -1059,4 +1179,9 @@ function joinScore(
   const base = part.tokens + total;
   for (let i = 0; i < length; i++) score -= Math.log(base + i);
   return score;
+}
+
+/** JSON has no infinity: the clocks' "never" is saved as null. */
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
 }

@@ -1,7 +1,7 @@
 import type { Article } from "../model/article.js";
 import { ARCHIVE_AFTER_MS } from "./cluster-params.js";
-import { DirichletStream } from "./dirichlet-stream.js";
-import type { ArticleFeatures } from "./story-clusterer.js";
+import { type DirichletSnapshot, DirichletStream } from "./dirichlet-stream.js";
+import { type ArticleFeatures, storyIdFor } from "./story-clusterer.js";
 import { contentTokens } from "./tokenize.js";
 
 /**
@@ -48,31 +48,87 @@ export function headlineTokens(article: Article, features: ArticleFeatures = {})
   return [...new Set(tokens)];
 }
 
+/** The state of a HeadlineGrouper as JSON data: the model and which article each stream position is. */
+export interface HeadlineGrouperSnapshot {
+  version: 1;
+  stream: DirichletSnapshot;
+  articleIds: string[];
+}
+
 /**
- * Groups articles, already in publication order, with the one-pass short-text model: each article joins a story or
- * starts one on arrival; recorded merges fold stories that turn out to be one and recorded splits part a story that
- * two grew into (the stream keeps both records); stories silent for ARCHIVE_AFTER_MS
- * (as in the similarity clusterer) leave the index. Undated articles arrive at `newest`.
+ * The short-text model over articles, online: each article joins a story or starts one on arrival; recorded merges
+ * fold stories that turn out to be one, recorded splits part a story that two grew into, recorded moves place a
+ * headline again (the model keeps all three records); stories silent for ARCHIVE_AFTER_MS (as in the similarity
+ * clusterer) leave the index. Its state survives a restart (`serialize`, `restore`).
+ */
+export class HeadlineGrouper {
+  readonly #stream: DirichletStream;
+  /** Stream position → article id. */
+  readonly #articleIds: string[];
+  readonly #seen: Set<string>;
+
+  /** A new grouper; `restored` is what `restore` passes in. */
+  constructor(restored?: { stream: DirichletStream; articleIds: readonly string[] }) {
+    this.#stream = restored?.stream ?? new DirichletStream({ maxSilence: ARCHIVE_AFTER_MS });
+    this.#articleIds = [...(restored?.articleIds ?? [])];
+    this.#seen = new Set(this.#articleIds);
+  }
+
+  /** Whether the article was added already. */
+  has(articleId: string): boolean {
+    return this.#seen.has(articleId);
+  }
+
+  /**
+   * Adds one article at its publication time (a date in the future clamped to `now`, as in the similarity clusterer:
+   * it must not archive every story), or at `undatedAt` when it has none. An article added before is left alone.
+   */
+  add(article: Article, features: ArticleFeatures, undatedAt: number | null, now: number = Date.now()): void {
+    if (this.#seen.has(article.id)) return;
+    const published = article.publishedAt === null ? Number.NaN : Date.parse(article.publishedAt);
+    const at = Number.isNaN(published) ? (undatedAt ?? undefined) : Math.min(published, now);
+    this.#stream.add(headlineTokens(article, features), at);
+    this.#articleIds.push(article.id);
+    this.#seen.add(article.id);
+  }
+
+  /**
+   * Every story: its article ids in the order they were added, and an id from the first of them (the part of a
+   * split that holds a story's first headline keeps the story's id).
+   */
+  stories(): Array<{ id: string; articleIds: string[] }> {
+    const groups = new Map<number, string[]>();
+    this.#articleIds.forEach((articleId, position) => {
+      const cluster = this.#stream.clusterOf(position) as number;
+      const members = groups.get(cluster);
+      if (members) members.push(articleId);
+      else groups.set(cluster, [articleId]);
+    });
+    return [...groups.values()].map((articleIds) => ({ id: storyIdFor(articleIds[0] as string), articleIds }));
+  }
+
+  serialize(): HeadlineGrouperSnapshot {
+    return { version: 1, stream: this.#stream.serialize(), articleIds: [...this.#articleIds] };
+  }
+
+  static restore(snapshot: HeadlineGrouperSnapshot): HeadlineGrouper {
+    if (snapshot.version !== 1)
+      throw new Error(`Unexpected headline grouper snapshot version ${String(snapshot.version)}, expected 1`);
+    return new HeadlineGrouper({ stream: DirichletStream.restore(snapshot.stream), articleIds: snapshot.articleIds });
+  }
+}
+
+/**
+ * Groups articles, already in publication order, with the short-text model in one pass (see HeadlineGrouper).
+ * Undated articles arrive at `newest`.
  */
 export function groupHeadlines(
   ordered: readonly Article[],
   featuresById: ReadonlyMap<string, ArticleFeatures>,
   newest: number | null,
 ): Array<{ articleIds: string[] }> {
-  const stream = new DirichletStream({ maxSilence: ARCHIVE_AFTER_MS });
+  const grouper = new HeadlineGrouper();
   const now = Date.now();
-  for (const article of ordered) {
-    const published = article.publishedAt === null ? Number.NaN : Date.parse(article.publishedAt);
-    // A date in the future is clamped to now, as in the similarity clusterer: it must not archive every story.
-    const at = Number.isNaN(published) ? (newest ?? undefined) : Math.min(published, now);
-    stream.add(headlineTokens(article, featuresById.get(article.id)), at);
-  }
-  const groups = new Map<number, string[]>();
-  ordered.forEach((article, index) => {
-    const id = stream.clusterOf(index) as number;
-    const members = groups.get(id);
-    if (members) members.push(article.id);
-    else groups.set(id, [article.id]);
-  });
-  return [...groups.values()].map((articleIds) => ({ articleIds }));
+  for (const article of ordered) grouper.add(article, featuresById.get(article.id) ?? {}, newest, now);
+  return grouper.stories().map(({ articleIds }) => ({ articleIds }));
 }

@@ -5,6 +5,9 @@ export { type ClusteringScores, scoreClustering } from "./clustering-scores.js";
 export {
   type DirichletClusterCounts,
   type DirichletMerge,
+  type DirichletMove,
+  type DirichletSnapshot,
+  type DirichletSplit,
   DirichletStream,
   type DirichletStreamOptions,
   DMM_ALPHA,
@@ -12,6 +15,8 @@ export {
   MSTREAM_OPTIONS,
 } from "./dirichlet-stream.js";
 export {
+  HeadlineGrouper,
+  type HeadlineGrouperSnapshot,
   headlineTokens,
   isHeadlineStream,
   isShortText,

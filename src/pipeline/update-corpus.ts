@@ -2,7 +2,8 @@ import {
   type ArticleFeatures,
   type ClustererSnapshot,
   compareByPublication,
-  groupStories,
+  HeadlineGrouper,
+  type HeadlineGrouperSnapshot,
   isHeadlineStream,
   newestDate,
   placeArticles,
@@ -44,7 +45,7 @@ export interface CorpusUpdate {
   /** The state to save for the next update (the online clusterer, in full-text mode). */
   state: string;
   mode: "full-text" | "short-text";
-  /** Articles assigned to stories in this update: the new ones in full-text mode, all of them in short-text mode. */
+  /** Articles assigned to stories in this update: those the saved grouping had not seen. */
   placed: number;
   /** Stories whose sections were computed in this update; the others were reused as they were. */
   analysed: number;
@@ -62,14 +63,16 @@ export interface CorpusUpdate {
 interface SavedState {
   format: 1;
   mode: "full-text" | "short-text";
-  /** The online clusterer (full-text mode only: the short-text model regroups a batch in one fast pass). */
+  /** The online clusterer, in full-text mode. */
   clusterer: ClustererSnapshot | null;
+  /** The short-text model, in short-text mode. */
+  headlines?: HeadlineGrouperSnapshot | null;
 }
 
 /**
- * The analysis pipeline over stored articles, continuing an earlier one: each article the online clusterer has not
- * seen joins a story or starts one, without re-clustering the past (full-text mode; the short-text model regroups
- * the whole batch in one pass, thousands of headlines a second); then each story is analysed, unless a story with
+ * The analysis pipeline over stored articles, continuing an earlier one: each article the online model (the
+ * similarity clusterer, or the short-text model for headline streams) has not seen joins a story or starts one,
+ * without re-clustering the past; then each story is analysed, unless a story with
  * the same revision (the same members, unchanged, and the same analyser version) was stored before, which is reused
  * as it is. Analysing a story costs far more than placing an article, so an update after a few new articles costs
  * only the stories they touched. From no prior analysis the result is the batch analysis: articles placed in
@@ -96,27 +99,18 @@ export function updateCorpus(
   const requested = options.storyMode ?? "auto";
   const mode =
     requested === "short-text" || (requested === "auto" && isHeadlineStream(articles)) ? "short-text" : "full-text";
-  /** Member ids of each story, with the clusterer's story id when there is one. */
-  let groups: Array<{ id?: string; articleIds: string[] }>;
-  let placed: number;
-  let restarted: string | null = null;
-  let clusterer: StoryClusterer | null = null;
-  if (mode === "short-text") {
-    const features = new Map(articles.map((article) => [article.id, featuresOf(article)]));
-    groups = groupStories(articles, features, { mode });
-    placed = articles.length;
-  } else {
-    const continued = continueClusterer(prior.state);
-    clusterer = continued.clusterer;
-    restarted = continued.restarted;
-    const unseen = articles.filter((article) => clusterer?.storyOf(article.id) === null).sort(compareByPublication);
-    placeArticles(clusterer, unseen, featuresOf, newestDate(articles));
-    placed = unseen.length;
-    groups = clusterer
-      .stories()
-      .map((story) => ({ id: story.id, articleIds: story.articleIds.filter((id) => byId.has(id)) }))
-      .filter((group) => group.articleIds.length > 0);
-  }
+  const saved = readState(prior.state);
+  const placing = mode === "short-text" ? continueHeadlines(saved) : continueClusterer(saved);
+  const unseen = articles.filter((article) => !placing.has(article.id)).sort(compareByPublication);
+  placing.place(unseen, featuresOf, newestDate(articles));
+  const restarted = placing.restarted;
+  const placed = unseen.length;
+  const next = placing.state();
+  // Ids of articles no longer given are dropped (the store never deletes one, but a caller may pass a subset).
+  const groups = placing
+    .stories()
+    .map((group) => ({ ...group, articleIds: group.articleIds.filter((id) => byId.has(id)) }))
+    .filter((group) => group.articleIds.length > 0);
 
   const version = options.analyzerVersion ?? "";
   const stored = new Map<string, Story>();
@@ -139,8 +133,7 @@ export function updateCorpus(
       group.id,
     );
   });
-  const saved: SavedState = { format: 1, mode, clusterer: clusterer?.serialize() ?? null };
-  const state = JSON.stringify(saved);
+  const state = JSON.stringify(next);
   stories.sort(compareStories);
   const sameStories =
     stories.length === prior.stories.length && stories.every((story, index) => story === prior.stories[index]);
@@ -156,17 +149,86 @@ export function updateCorpus(
   };
 }
 
-/** The clusterer the saved state holds, or a new one with the reason the state could not be continued. */
-function continueClusterer(state: string | null): { clusterer: StoryClusterer; restarted: string | null } {
-  if (state === null) return { clusterer: new StoryClusterer(), restarted: null };
+/** The grouping model of one mode, continued from the saved state: what `updateCorpus` needs of it. */
+interface Placing {
+  /** Why the saved state was not continued (then the model starts from nothing), or null. */
+  restarted: string | null;
+  has(articleId: string): boolean;
+  /** Adds articles, in publication order; an undated one arrives at `newest`. */
+  place(ordered: readonly Article[], featuresOf: (article: Article) => ArticleFeatures, newest: number | null): void;
+  /** Every story: its member ids and the model's id for it. */
+  stories(): Array<{ id: string; articleIds: string[] }>;
+  state(): SavedState;
+}
+
+function continueClusterer(saved: ReadState): Placing {
+  const restored = continueFrom(saved, "full-text", (state) =>
+    state.clusterer ? StoryClusterer.restore(state.clusterer) : null,
+  );
+  const clusterer = restored.model ?? new StoryClusterer();
+  return {
+    restarted: restored.restarted,
+    has: (articleId) => clusterer.storyOf(articleId) !== null,
+    place: (ordered, featuresOf, newest) => placeArticles(clusterer, ordered, featuresOf, newest),
+    stories: () => clusterer.stories(),
+    state: () => ({ format: 1, mode: "full-text", clusterer: clusterer.serialize(), headlines: null }),
+  };
+}
+
+function continueHeadlines(saved: ReadState): Placing {
+  const restored = continueFrom(saved, "short-text", (state) =>
+    state.headlines ? HeadlineGrouper.restore(state.headlines) : null,
+  );
+  const grouper = restored.model ?? new HeadlineGrouper();
+  return {
+    restarted: restored.restarted,
+    has: (articleId) => grouper.has(articleId),
+    place: (ordered, featuresOf, newest) => {
+      const now = Date.now();
+      for (const article of ordered) grouper.add(article, featuresOf(article), newest, now);
+    },
+    stories: () => grouper.stories(),
+    state: () => ({ format: 1, mode: "short-text", clusterer: null, headlines: grouper.serialize() }),
+  };
+}
+
+interface ReadState {
+  state: SavedState | null;
+  /** Why the saved state could not be read, or null. */
+  problem: string | null;
+}
+
+/** The saved state, or the reason it cannot be read (then the grouping starts over). */
+function readState(state: string | null): ReadState {
+  if (state === null) return { state: null, problem: null };
   try {
     const saved = JSON.parse(state) as Partial<SavedState>;
     if (saved.format !== 1) throw new Error(`Unexpected analysis state format ${String(saved.format)}, expected 1`);
-    // The short-text model keeps no clusterer: the full-text one starts over from every article.
-    if (saved.mode !== "full-text" || !saved.clusterer)
-      return { clusterer: new StoryClusterer(), restarted: "the stories were last grouped in short-text mode" };
-    return { clusterer: StoryClusterer.restore(saved.clusterer), restarted: null };
+    return { state: saved as SavedState, problem: null };
   } catch (error) {
-    return { clusterer: new StoryClusterer(), restarted: error instanceof Error ? error.message : String(error) };
+    return { state: null, problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * The model the saved state holds for `mode`, or null with the reason it could not be continued: nothing saved (no
+ * reason), a state that cannot be read, a state of the other mode, or a snapshot its model refuses.
+ */
+function continueFrom<T>(
+  saved: ReadState,
+  mode: SavedState["mode"],
+  restore: (state: SavedState) => T | null,
+): { model: T | null; restarted: string | null } {
+  if (saved.problem !== null) return { model: null, restarted: saved.problem };
+  if (saved.state === null) return { model: null, restarted: null };
+  if (saved.state.mode !== mode)
+    return { model: null, restarted: `the stories were last grouped in ${saved.state.mode} mode` };
+  try {
+    const model = restore(saved.state);
+    return model === null
+      ? { model: null, restarted: `the saved ${mode} state holds no model` }
+      : { model, restarted: null };
+  } catch (error) {
+    return { model: null, restarted: error instanceof Error ? error.message : String(error) };
   }
 }
