@@ -500,10 +500,11 @@ export class DirichletStream {
         stream.postingTotal += 1;
       }
     });
-    stream.mergeLog.push(...snapshot.merges);
-    stream.splitLog.push(...snapshot.splits.map((split) => ({ ...split, documents: [...split.documents] })));
-    stream.moveLog.push(...snapshot.moves);
-    stream.placedIn.push(...snapshot.placedIn);
+    // Loops, not push(...list): a long stream's lists are too long to spread into arguments.
+    for (const merge of snapshot.merges) stream.mergeLog.push(merge);
+    for (const split of snapshot.splits) stream.splitLog.push({ ...split, documents: [...split.documents] });
+    for (const move of snapshot.moves) stream.moveLog.push(move);
+    for (const cluster of snapshot.placedIn) stream.placedIn.push(cluster);
     stream.documentBags.length = snapshot.placedIn.length;
     for (const [position, bag] of snapshot.bags) stream.documentBags[position] = new Map(bag);
     return stream;
@@ -554,8 +555,7 @@ export class DirichletStream {
     for (const position of [...cluster.members]) {
       if (cluster.documents <= 1) return;
       const bag = this.documentBags[position] as ReadonlyMap<string, number>;
-      let length = 0;
-      for (const count of bag.values()) length += count;
+      const length = bagLength(bag);
       this.leave(id, bag, length);
       const stay = joinScore(cluster, bag, priorOf, total);
       let best = id;
@@ -584,8 +584,8 @@ export class DirichletStream {
   }
 
   /**
-   * Tests whether cluster `id` holds two stories and, if so, moves the smaller-id side's complement out to a new
-   * cluster, recorded in `splits`. For each profile word held by enough of its documents, the documents holding the
+   * Tests whether cluster `id` holds two stories and, if so, moves the part that does not hold its first document out
+   * to a new cluster, recorded in `splits`. For each profile word held by enough of its documents, the documents holding the
    * word seed one part and the rest the other; DMM_SPLIT_ROUNDS rounds then move each document to the part whose
    * posterior (the join score of `choose`) is higher. The best seed's two parts are kept apart when their joint
    * posterior beats the cluster's, that is when
@@ -614,7 +614,10 @@ export class DirichletStream {
       return b;
     };
     const total = this.priorTotal();
-    const whole = this.evidence(cluster.words, cluster.tokens, priorOf, total);
+    const whole = {
+      documents: cluster.documents,
+      evidence: this.evidence(cluster.words, cluster.tokens, priorOf, total),
+    };
     let best: { inSeed: Uint8Array; score: number; seed: string } | undefined;
     for (const seed of freshProfile(cluster).profile) {
       const inSeed = new Uint8Array(members.length);
@@ -648,19 +651,15 @@ export class DirichletStream {
       }
       const [rest, seeded] = parts;
       if (rest.documents < DMM_SPLIT_MIN_PART || seeded.documents < DMM_SPLIT_MIN_PART) continue;
-      const score =
-        Math.log(this.newClusterWeight()) +
-        this.logFactorial(seeded.documents) +
-        this.logFactorial(rest.documents) -
-        this.logFactorial(members.length) +
-        this.evidence(seeded.words, seeded.tokens, priorOf, total) +
-        this.evidence(rest.words, rest.tokens, priorOf, total) -
-        whole;
+      const score = this.splitOdds(seeded, rest, whole, priorOf, total);
       if (score > 0 && (best === undefined || score > best.score)) best = { inSeed, score, seed };
     }
     if (best === undefined) return;
-    // The part holding the cluster's first document keeps its id, so the story's id stays put.
-    const first = members.indexOf(Math.min(...members));
+    // The part holding the cluster's first document keeps its id, so the story's id stays put. (A loop, not
+    // Math.min(...members): a flood can make a cluster too large to spread into arguments.)
+    let first = 0;
+    for (let index = 1; index < members.length; index++)
+      if ((members[index] as number) < (members[first] as number)) first = index;
     const leaving = 1 - (best.inSeed[first] as number);
     const into = this.open();
     const moved: number[] = [];
@@ -671,8 +670,7 @@ export class DirichletStream {
         return;
       }
       const bag = bags[index] as ReadonlyMap<string, number>;
-      let length = 0;
-      for (const count of bag.values()) length += count;
+      const length = bagLength(bag);
       this.leave(id, bag, length);
       this.join(into, bag, length);
       this.placedIn[position] = into;
@@ -717,14 +715,32 @@ export class DirichletStream {
     const total = this.priorTotal();
     const union = new Map(left.words);
     for (const [word, count] of right.words) union.set(word, (union.get(word) ?? 0) + count);
+    const whole = {
+      documents: left.documents + right.documents,
+      evidence: this.evidence(union, left.tokens + right.tokens, prior, total),
+    };
+    return -this.splitOdds(left, right, whole, prior, total);
+  }
+
+  /**
+   * Log-odds of two parts being two clusters rather than the one they make together (`whole`, with its evidence):
+   * log(α₀ + αD) + log Γ(m₁) + log Γ(m₂) − log Γ(m) + E(part 1) + E(part 2) − E(whole), see trySplit.
+   */
+  private splitOdds(
+    one: Readonly<Part>,
+    other: Readonly<Part>,
+    whole: { documents: number; evidence: number },
+    priorOf: (word: string) => number,
+    total: number,
+  ): number {
     return (
-      this.logFactorial(left.documents + right.documents) -
-      this.logFactorial(left.documents) -
-      this.logFactorial(right.documents) -
       Math.log(this.newClusterWeight()) +
-      this.evidence(union, left.tokens + right.tokens, prior, total) -
-      this.evidence(left.words, left.tokens, prior, total) -
-      this.evidence(right.words, right.tokens, prior, total)
+      this.logFactorial(one.documents) +
+      this.logFactorial(other.documents) -
+      this.logFactorial(whole.documents) +
+      this.evidence(one.words, one.tokens, priorOf, total) +
+      this.evidence(other.words, other.tokens, priorOf, total) -
+      whole.evidence
     );
   }
 
@@ -1134,6 +1150,13 @@ class SeededRandom {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
+}
+
+/** Tokens in a document's bag of words, repeats counted. */
+function bagLength(bag: ReadonlyMap<string, number>): number {
+  let length = 0;
+  for (const count of bag.values()) length += count;
+  return length;
 }
 
 /** Counts of one side of a split being tested. */
