@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { ingestDocumentDetailed } from "../ingest/index.js";
 import type { RawDocument } from "../model/raw-document.js";
-import { ANALYSIS_STATE_NAME, updateCorpus } from "../pipeline/index.js";
 import { describeIssues, type IngestJob, ingestJobSchema } from "../queue/job-payloads.js";
 import { MAX_JOB_DOCUMENT_BYTES } from "../queue/queue-tuning.js";
 import type { Store } from "../store/store.js";
+import { updateStoredAnalysis } from "../store/update-stored-analysis.js";
 
 /** One input of a POST: a document ready to ingest, a URL to fetch first, or an input refused before reading. */
 export type IngestInput =
@@ -91,13 +91,7 @@ export class IngestService {
     }
     if (inserted + updated > 0) {
       // Continues the stored analysis: the new articles join stories, and only the stories they touched are analysed.
-      const update = updateCorpus(
-        await this.#store.listArticles(),
-        { stories: await this.#store.listStories(), state: await this.#store.loadClusterState(ANALYSIS_STATE_NAME) },
-        { analyzerVersion: this.#analyzerVersion },
-      );
-      await this.#store.replaceStories(update.stories);
-      await this.#store.saveClusterState(ANALYSIS_STATE_NAME, update.state);
+      await updateStoredAnalysis(this.#store, { analyzerVersion: this.#analyzerVersion });
       this.#onStoriesReplaced();
     }
     return { results, inserted, unchanged, analysed: inserted + updated > 0 };

@@ -10,3 +10,4 @@ export {
 export { probePostgres } from "./probe-postgres.js";
 export { createSqliteKysely, openSqliteStore } from "./sqlite-store.js";
 export type { PutArticleResult, Store } from "./store.js";
+export { updateStoredAnalysis } from "./update-stored-analysis.js";

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { packageVersion } from "../cli/version.js";
-import { ANALYSIS_STATE_NAME, updateCorpus } from "../pipeline/index.js";
 import type { Store } from "../store/store.js";
+import { updateStoredAnalysis } from "../store/update-stored-analysis.js";
 import { sleep } from "./backoff.js";
 
 /**
@@ -61,18 +61,11 @@ export async function analyzeStoredCorpus(pool: pg.Pool, store: Store, signal: A
       }
     }
     const started = performance.now();
-    const articles = await store.listArticles();
     // Continues the stored analysis: only new articles are placed and only the stories they touch are analysed, so
     // a leftover debounced job finds nothing to do and writes nothing.
-    const update = updateCorpus(
-      articles,
-      { stories: await store.listStories(), state: await store.loadClusterState(ANALYSIS_STATE_NAME) },
-      { analyzerVersion: packageVersion() },
-    );
+    const { articles, update } = await updateStoredAnalysis(store, { analyzerVersion: packageVersion() });
     if (!update.changed) return { status: "current", articles: articles.length };
     const stories = update.stories;
-    await store.replaceStories(stories);
-    await store.saveClusterState(ANALYSIS_STATE_NAME, update.state);
     // For operators: when the stored stories were last rebuilt, and from how many articles.
     await client.query(
       `INSERT INTO ${STATE_TABLE} (id, article_count, analysed_at) VALUES (1, $1, now())

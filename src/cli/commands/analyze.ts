@@ -1,7 +1,7 @@
 import { isAbsolute, join, relative } from "node:path";
 import type { StoryMode } from "../../cluster/index.js";
-import { ANALYSIS_STATE_NAME, updateCorpus } from "../../pipeline/index.js";
 import { buildReport } from "../../report/index.js";
+import { updateStoredAnalysis } from "../../store/update-stored-analysis.js";
 import { type CliIo, EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, printLine } from "../cli-io.js";
 import { ingestInputs } from "../ingest-inputs.js";
 import { isPostgresUrl, openCliStore } from "../open-cli-store.js";
@@ -64,17 +64,13 @@ export async function analyzeCommand(inputs: readonly string[], options: Analyze
     }
     progress.stop();
 
-    const articles = await store.listArticles();
     // Continues the analysis the database holds: new articles join stories, untouched stories are kept as they were.
-    const update = updateCorpus(
-      articles,
-      { stories: await store.listStories(), state: await store.loadClusterState(ANALYSIS_STATE_NAME) },
-      { storyMode: options.stories ?? "auto", analyzerVersion: packageVersion() },
-    );
+    const { articles, update } = await updateStoredAnalysis(store, {
+      storyMode: options.stories ?? "auto",
+      analyzerVersion: packageVersion(),
+    });
     if (update.restarted !== null) printLine(io.stderr, `parallax: grouping every article again (${update.restarted})`);
     const stories = update.stories;
-    await store.replaceStories(stories);
-    await store.saveClusterState(ANALYSIS_STATE_NAME, update.state);
     const report = buildReport(articles, stories, { version: packageVersion(), now: new Date() });
     const outFolder = isAbsolute(options.out) ? options.out : join(io.cwd, options.out);
     await writeReport(report, outFolder);
